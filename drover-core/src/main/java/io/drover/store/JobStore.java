@@ -1,0 +1,160 @@
+package io.drover.store;
+
+import io.drover.Job;
+import io.drover.JobNotFoundException;
+import io.drover.JobSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where jobs live: the one port every store implements and {@code drover-store-tck} defines (DESIGN
+ * §5). Batch-first, because round trips are what a queue costs.
+ *
+ * <p>Every time decision (is a job due, when does a lease expire) uses the store's clock, given at
+ * construction, so tests can move time. Times are kept to the millisecond. Driver exceptions never
+ * leak: a store unreachable or failing throws {@link io.drover.StoreUnavailableException}.
+ */
+public interface JobStore extends AutoCloseable {
+
+  /** The driver's name as in {@code DROVER_STORE}: memory, sqlite, postgres, redis. */
+  String name();
+
+  /**
+   * Inserts jobs, each atomically, in order. A spec whose id exists already, or whose {@code
+   * dedup_key} matches a job in the same queue created less than its {@code dedup_window} ago,
+   * makes no job; its answer carries the existing id and {@code created=false}. A spec with a
+   * future {@code run_at} starts {@code scheduled}, otherwise {@code waiting}. Listeners of {@link
+   * #subscribe} hear of the queues that got new jobs once they are committed.
+   *
+   * @return one answer per spec, in the same order
+   * @throws io.drover.UnsupportedCapabilityException for specs with {@code depends_on} until the
+   *     store supports workflows
+   */
+  List<Enqueued> enqueue(List<JobSpec> specs);
+
+  /**
+   * Claims up to {@code max} jobs that are claimable ({@code waiting}, or {@code scheduled}/{@code
+   * retrying}) with {@code run_at <= now}, in a queue matching one of the patterns that is not
+   * paused: highest priority first, then earliest {@code run_at}, then smallest id. Each is moved
+   * to {@code active}, its attempt incremented, {@code started_at} set, its worker set, and given a
+   * fresh lease token larger than any it had, expiring at now + lease. Two claims, from any number
+   * of threads or processes, never return the same job.
+   *
+   * @return the claimed jobs, in claim order, as they are after the claim
+   */
+  List<Job> claim(ClaimRequest request);
+
+  /**
+   * Extends each lease that is still held (job {@code active} under that token) to now + lease.
+   *
+   * @return the ids whose leases were extended; the caller has lost all others
+   */
+  Set<UUID> heartbeat(HeartbeatRequest request);
+
+  /**
+   * Moves held jobs to {@code completed}, storing the result and {@code finished_at}, clearing the
+   * lease expiry. Leases not held are ignored.
+   *
+   * @return the ids that were completed
+   */
+  Set<UUID> complete(List<Completion> completions);
+
+  /**
+   * Records a failed attempt on each held job: appends the error, then {@code retrying} with {@code
+   * run_at = retryAt}, or {@code failed} with {@code finished_at} when retryAt is null.
+   *
+   * @return the ids that were updated
+   */
+  Set<UUID> fail(List<Failure> failures);
+
+  /**
+   * Returns held jobs to {@code waiting} at once, giving back the attempt the claim used.
+   *
+   * @return the ids that were released
+   */
+  Set<UUID> release(List<Release> releases);
+
+  /**
+   * Stores progress on held jobs.
+   *
+   * @return the ids updated
+   */
+  Set<UUID> updateProgress(List<ProgressUpdate> updates);
+
+  /**
+   * Recovers up to {@code max} {@code active} jobs whose lease expired before now: the attempt
+   * counts; an error "lease expired" is recorded; the job goes to {@code retrying} after its
+   * backoff ({@link io.drover.retry.RetryPolicy}) or to {@code failed} if it had no attempts left.
+   * Safe to run from any number of processes at once.
+   *
+   * @return the ids recovered
+   */
+  List<UUID> reapExpiredLeases(int max);
+
+  /**
+   * Deletes up to {@code batchSize} terminal jobs finished longer ago than their state's retention,
+   * and forgets de-duplication keys whose window has passed.
+   *
+   * @return how many jobs were deleted
+   */
+  int cleanup(CleanupRequest request);
+
+  Optional<Job> get(UUID id);
+
+  /** Jobs matching the query's filters, newest first, one page at a time. */
+  JobPage list(JobQuery query);
+
+  /**
+   * Cancels a job in any non-terminal state (an active job's worker then loses its lease).
+   *
+   * @return true if the job was cancelled now, false if it was already terminal
+   * @throws JobNotFoundException if no job has this id
+   */
+  boolean cancel(UUID id);
+
+  /**
+   * Makes a {@code scheduled}, {@code retrying}, {@code failed} or {@code cancelled} job {@code
+   * waiting} and due now; a job with no attempts left gets one more.
+   *
+   * @return true if the job was moved, false if its state does not allow it (waiting, active,
+   *     completed, blocked)
+   * @throws JobNotFoundException if no job has this id
+   */
+  boolean retryNow(UUID id);
+
+  /** Counts per queue and state, for every queue that has jobs or is paused, sorted by name. */
+  List<QueueStats> stats();
+
+  /** Stops claims from a queue (idempotent); the queue need not have jobs yet. */
+  void pauseQueue(String queue);
+
+  /** Lets claims take from a queue again (idempotent). */
+  void resumeQueue(String queue);
+
+  /** Adds or replaces a worker in the registry. */
+  void registerWorker(WorkerInfo worker);
+
+  /** Records a worker's heartbeat and running count; a worker not registered is ignored. */
+  void heartbeatWorker(String workerId, int running);
+
+  /** Removes a worker from the registry (idempotent). */
+  void removeWorker(String workerId);
+
+  /** The registered workers, sorted by id. */
+  List<WorkerInfo> workers();
+
+  /** True when {@link #subscribe} delivers signals; false when it returns a no-op. */
+  boolean supportsWakeups();
+
+  /**
+   * Registers a listener told when jobs arrive. Signals are hints: one may be missed or spurious,
+   * so workers poll as well.
+   */
+  Subscription subscribe(WakeupListener listener);
+
+  /** Releases connections and files. Idempotent. */
+  @Override
+  void close();
+}
