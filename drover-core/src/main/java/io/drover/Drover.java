@@ -1,0 +1,192 @@
+package io.drover;
+
+import io.drover.maintenance.Cleaner;
+import io.drover.maintenance.Reaper;
+import io.drover.runtime.HandlerRegistry;
+import io.drover.runtime.WorkerConfig;
+import io.drover.runtime.WorkerPool;
+import io.drover.store.CleanupRequest;
+import io.drover.store.Enqueued;
+import io.drover.store.JobStore;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Drover embedded in an application: a store, the handlers, an in-process worker pool and the
+ * maintenance that recovers and cleans up jobs.
+ *
+ * <pre>{@code
+ * Drover drover = Drover.builder()
+ *     .store(SqliteJobStore.open(Path.of("drover-data/drover.db")))
+ *     .handler("email.send", ctx -> { send(ctx.payloadAs(Email.class)); return Outcome.complete(); })
+ *     .build();
+ * drover.start();
+ * drover.enqueue(JobSpec.builder("email", "email.send").payload("{\"to\":\"a@b.c\"}").build());
+ * drover.close();
+ * }</pre>
+ */
+public final class Drover implements AutoCloseable {
+  private final JobStore store;
+  private final JobDefaults jobDefaults;
+  private final WorkerPool pool;
+  private final Reaper reaper;
+  private final Cleaner cleaner;
+
+  private Drover(Builder builder) {
+    this.store = Objects.requireNonNull(builder.store, "store");
+    this.jobDefaults = builder.jobDefaults;
+    this.pool =
+        builder.workers
+            ? new WorkerPool(
+                store,
+                builder.worker,
+                new HandlerRegistry(builder.handlers),
+                builder.clock,
+                RandomGenerator.getDefault())
+            : null;
+    this.reaper = builder.maintenance ? new Reaper(store, Reaper.DEFAULT_INTERVAL) : null;
+    this.cleaner =
+        builder.maintenance
+            ? new Cleaner(store, builder.retention, Cleaner.DEFAULT_INTERVAL)
+            : null;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the maintenance and the worker pool. Idempotent. */
+  public Drover start() {
+    if (reaper != null) {
+      reaper.start();
+      cleaner.start();
+    }
+    if (pool != null) {
+      pool.start();
+    }
+    return this;
+  }
+
+  /**
+   * Stops gracefully: the pool stops claiming, waits up to its shutdown grace, and releases the
+   * jobs still running without using their attempt. The store stays open. Idempotent.
+   */
+  public void stop() {
+    if (pool != null) {
+      pool.stop();
+    }
+    if (reaper != null) {
+      reaper.stop();
+      cleaner.stop();
+    }
+  }
+
+  /** {@link #stop()}, then closes the store. */
+  @Override
+  public void close() {
+    stop();
+    store.close();
+  }
+
+  /** Enqueues one job. */
+  public Enqueued enqueue(JobSpec spec) {
+    return store.enqueue(List.of(spec)).get(0);
+  }
+
+  /** Enqueues many jobs in one store call; answers in the same order. */
+  public List<Enqueued> enqueueAll(List<JobSpec> specs) {
+    return store.enqueue(specs);
+  }
+
+  public Optional<Job> get(UUID id) {
+    return store.get(id);
+  }
+
+  public JobStore store() {
+    return store;
+  }
+
+  /** The options a job gets when its spec leaves them unset. */
+  public JobDefaults jobDefaults() {
+    return jobDefaults;
+  }
+
+  /** The in-process worker pool, if workers are enabled. */
+  public Optional<WorkerPool> workers() {
+    return Optional.ofNullable(pool);
+  }
+
+  public static final class Builder {
+    private JobStore store;
+    private InstantSource clock = InstantSource.system();
+    private final Map<String, Handler> handlers = new HashMap<>();
+    private WorkerConfig worker;
+    private boolean workers = true;
+    private boolean maintenance = true;
+    private JobDefaults jobDefaults = JobDefaults.STANDARD;
+    private CleanupRequest retention = CleanupRequest.DEFAULT;
+
+    private Builder() {}
+
+    /** Required: where jobs live. {@link Drover#close()} closes it. */
+    public Builder store(JobStore store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Default: the system clock. */
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Runs jobs of {@code kind} with {@code handler}. */
+    public Builder handler(String kind, Handler handler) {
+      handlers.put(JobSpec.checkName("kind", kind), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** Default: {@code WorkerConfig.builder().build()} (every queue, concurrency 10). */
+    public Builder worker(WorkerConfig worker) {
+      this.worker = worker;
+      return this;
+    }
+
+    /** Whether this process runs a worker pool. Default: true. */
+    public Builder workers(boolean enabled) {
+      this.workers = enabled;
+      return this;
+    }
+
+    /** Whether this process reaps expired leases and cleans up old jobs. Default: true. */
+    public Builder maintenance(boolean enabled) {
+      this.maintenance = enabled;
+      return this;
+    }
+
+    /** Default: {@link JobDefaults#STANDARD}. */
+    public Builder jobDefaults(JobDefaults jobDefaults) {
+      this.jobDefaults = Objects.requireNonNull(jobDefaults, "jobDefaults");
+      return this;
+    }
+
+    /** Default: completed and cancelled 7 days, failed 14 days. */
+    public Builder retention(CleanupRequest retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    public Drover build() {
+      if (worker == null) {
+        worker = WorkerConfig.builder().build();
+      }
+      return new Drover(this);
+    }
+  }
+}

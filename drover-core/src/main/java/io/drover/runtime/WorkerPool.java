@@ -1,0 +1,367 @@
+package io.drover.runtime;
+
+import io.drover.Handler;
+import io.drover.Job;
+import io.drover.JobError;
+import io.drover.Outcome;
+import io.drover.retry.RetryPolicy;
+import io.drover.store.ClaimRequest;
+import io.drover.store.Completion;
+import io.drover.store.Failure;
+import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobStore;
+import io.drover.store.LeaseRef;
+import io.drover.store.QueuePattern;
+import io.drover.store.Release;
+import io.drover.store.Subscription;
+import io.drover.store.WorkerInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims jobs from a set of queues and runs their handlers on virtual threads, at most {@code
+ * concurrency} at a time (DESIGN §6, §8).
+ *
+ * <p>One dispatcher thread claims as many jobs as there are free slots, in one store call, then
+ * waits for a slot to free, a wake-up from the store, or the poll interval. Outcomes are
+ * acknowledged in batches by {@link AckBatcher}; leases are extended every heartbeat interval, and
+ * a job whose lease the store no longer honours (reaped, cancelled) is interrupted and never
+ * acknowledged. {@link #stop()} stops claiming, waits up to the shutdown grace, and releases the
+ * jobs still running without using their attempt.
+ */
+public final class WorkerPool {
+  private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+  private static final Duration ACK_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration STORE_ERROR_PAUSE = Duration.ofSeconds(1);
+
+  private final JobStore store;
+  private final WorkerConfig config;
+  private final HandlerRegistry handlers;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+  private final Semaphore slots;
+  private final Map<UUID, Execution> inFlight = new ConcurrentHashMap<>();
+  private final Signal wake = new Signal();
+  private final Signal finished = new Signal();
+  private final AckBatcher acks;
+  private final ScheduledExecutorService timers;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final Thread dispatcher;
+  private volatile boolean claiming = true;
+  private volatile boolean waitingForSlot;
+  private Subscription wakeups = Subscription.NONE;
+
+  public WorkerPool(
+      JobStore store,
+      WorkerConfig config,
+      HandlerRegistry handlers,
+      InstantSource clock,
+      RandomGenerator random) {
+    this.store = store;
+    this.config = config;
+    this.handlers = handlers;
+    this.clock = clock;
+    this.random = random;
+    this.slots = new Semaphore(config.concurrency());
+    this.acks = new AckBatcher(store, config.workerId());
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("drover-timer-" + config.workerId()).factory());
+    this.dispatcher =
+        Thread.ofPlatform()
+            .daemon()
+            .name("drover-dispatch-" + config.workerId())
+            .unstarted(this::dispatchLoop);
+  }
+
+  /** Registers the worker and starts claiming. Idempotent. */
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<String> queues = config.queues().stream().map(QueuePattern::text).toList();
+    store.registerWorker(
+        new WorkerInfo(
+            config.workerId(), WorkerConfig.hostName(), queues, config.concurrency(), 0, now, now));
+    wakeups =
+        store.subscribe(
+            queue -> {
+              if (QueuePattern.anyMatches(config.queues(), queue)) {
+                wake.raise();
+              }
+            });
+    acks.start();
+    long beat = config.heartbeatInterval().toMillis();
+    timers.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    dispatcher.start();
+    log.info(
+        "worker: started worker_id={} queues={} concurrency={} store={}",
+        config.workerId(),
+        queues,
+        config.concurrency(),
+        store.name());
+  }
+
+  /**
+   * Stops claiming, waits up to the shutdown grace for running handlers, releases the jobs still
+   * running (their attempt not counted), flushes acknowledgements and leaves the registry.
+   * Idempotent, and harmless before {@link #start()}.
+   */
+  public void stop() {
+    if (!started.get() || !stopped.compareAndSet(false, true)) {
+      return;
+    }
+    claiming = false;
+    wake.raise();
+    try {
+      dispatcher.join(config.pollInterval().multipliedBy(4).plusSeconds(5));
+      wakeups.close();
+      awaitRunning(config.shutdownGrace());
+      int released = releaseRunning();
+      acks.stop(ACK_FLUSH_TIMEOUT);
+      log.info("worker: stopped worker_id={} released={}", config.workerId(), released);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      timers.shutdownNow();
+      try {
+        store.removeWorker(config.workerId());
+      } catch (RuntimeException e) {
+        log.warn(
+            "worker: could not leave the registry worker_id={}: {}",
+            config.workerId(),
+            e.toString());
+      }
+    }
+  }
+
+  /** Jobs running now. */
+  public int running() {
+    return inFlight.size();
+  }
+
+  public WorkerConfig config() {
+    return config;
+  }
+
+  private void dispatchLoop() {
+    while (claiming) {
+      try {
+        int free = slots.availablePermits();
+        if (free == 0) {
+          waitForSlot();
+          continue;
+        }
+        List<Job> claimed =
+            store.claim(new ClaimRequest(config.workerId(), config.queues(), free, config.lease()));
+        for (Job job : claimed) {
+          launch(job);
+        }
+        if (claimed.size() < free) {
+          wake.awaitAndClear(config.pollInterval());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("worker: claim failed worker_id={}: {}", config.workerId(), e.toString());
+        pause(STORE_ERROR_PAUSE);
+      }
+    }
+  }
+
+  private void waitForSlot() throws InterruptedException {
+    waitingForSlot = true;
+    try {
+      // Re-check after raising the flag: a slot freed in between would not have woken us.
+      if (slots.availablePermits() == 0) {
+        wake.awaitAndClear(config.pollInterval());
+      }
+    } finally {
+      waitingForSlot = false;
+    }
+  }
+
+  private void launch(Job job) {
+    slots.acquireUninterruptibly();
+    Execution execution = new Execution(job);
+    inFlight.put(job.id(), execution);
+    Thread thread =
+        Thread.ofVirtual().name("drover-job-" + job.id()).unstarted(() -> run(execution));
+    execution.bind(thread);
+    thread.start();
+  }
+
+  private void run(Execution execution) {
+    Job job = execution.job();
+    ScheduledFuture<?> timeout =
+        timers.schedule(() -> timeOut(execution), job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    Outcome outcome = null;
+    Throwable thrown = null;
+    try {
+      outcome = handle(execution);
+    } catch (Throwable t) {
+      thrown = t;
+    } finally {
+      timeout.cancel(false);
+    }
+    try {
+      if (execution.end(Execution.Phase.FINISHED, false)) {
+        acknowledge(job, outcome, thrown);
+      }
+    } finally {
+      inFlight.remove(job.id());
+      slots.release();
+      finished.raise();
+      if (waitingForSlot) {
+        wake.raise();
+      }
+    }
+  }
+
+  private Outcome handle(Execution execution) throws Exception {
+    Job job = execution.job();
+    Handler handler = handlers.find(job.kind()).orElse(null);
+    if (handler == null) {
+      return Outcome.fail(
+          "no handler for kind '"
+              + job.kind()
+              + "' on worker "
+              + config.workerId()
+              + " (registered: "
+              + handlers.describe()
+              + ")");
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "job: started job_id={} queue={} kind={} attempt={}",
+          job.id(),
+          job.queue(),
+          job.kind(),
+          job.attempt());
+    }
+    Outcome outcome = handler.handle(new RunningJobContext(execution, store));
+    return outcome == null ? Outcome.complete() : outcome;
+  }
+
+  private void acknowledge(Job job, Outcome outcome, Throwable thrown) {
+    Instant now = clock.instant();
+    LeaseRef lease = job.lease();
+    if (thrown != null) {
+      logFailure(job, thrown.toString());
+      acks.fail(new Failure(lease, JobError.of(job.attempt(), thrown, now), nextRunAt(job, now)));
+      return;
+    }
+    switch (outcome) {
+      case Outcome.Complete complete -> acks.complete(new Completion(lease, complete.result()));
+      case Outcome.RetryIn retry -> {
+        logFailure(job, retry.reason());
+        Instant at = job.isLastAttempt() ? null : now.plus(retry.delay());
+        acks.fail(new Failure(lease, new JobError(job.attempt(), retry.reason(), null, now), at));
+      }
+      case Outcome.Fail fail -> {
+        logFailure(job, fail.reason());
+        acks.fail(new Failure(lease, new JobError(job.attempt(), fail.reason(), null, now), null));
+      }
+    }
+  }
+
+  private void timeOut(Execution execution) {
+    if (!execution.end(Execution.Phase.TIMED_OUT, true)) {
+      return;
+    }
+    Job job = execution.job();
+    Instant now = clock.instant();
+    String message = "timed out after " + job.timeout().toMillis() + " ms";
+    logFailure(job, message);
+    acks.fail(
+        new Failure(
+            job.lease(), new JobError(job.attempt(), message, null, now), nextRunAt(job, now)));
+  }
+
+  private Instant nextRunAt(Job job, Instant now) {
+    return RetryPolicy.nextRunAt(job.backoff(), job.attempt(), job.maxAttempts(), now, random);
+  }
+
+  private void heartbeat() {
+    try {
+      List<Execution> running = inFlight.values().stream().filter(Execution::isRunning).toList();
+      if (!running.isEmpty()) {
+        List<LeaseRef> leases = running.stream().map(Execution::lease).toList();
+        Set<UUID> kept =
+            store.heartbeat(new HeartbeatRequest(config.workerId(), leases, config.lease()));
+        for (Execution execution : running) {
+          if (!kept.contains(execution.job().id())
+              && execution.end(Execution.Phase.ABANDONED, true)) {
+            log.warn(
+                "job: lease lost, handler interrupted job_id={} queue={} kind={}",
+                execution.job().id(),
+                execution.job().queue(),
+                execution.job().kind());
+          }
+        }
+      }
+      store.heartbeatWorker(config.workerId(), inFlight.size());
+    } catch (RuntimeException e) {
+      log.warn("worker: heartbeat failed worker_id={}: {}", config.workerId(), e.toString());
+    }
+  }
+
+  private void awaitRunning(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!inFlight.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      finished.awaitAndClear(Duration.ofNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100))));
+    }
+  }
+
+  private int releaseRunning() {
+    int released = 0;
+    for (Execution execution : inFlight.values()) {
+      if (execution.end(Execution.Phase.RELEASED, true)) {
+        acks.release(new Release(execution.lease()));
+        released++;
+      }
+    }
+    return released;
+  }
+
+  private void logFailure(Job job, String reason) {
+    log.info(
+        "job: attempt failed job_id={} queue={} kind={} attempt={} max_attempts={} reason={}",
+        job.id(),
+        job.queue(),
+        job.kind(),
+        job.attempt(),
+        job.maxAttempts(),
+        reason);
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
