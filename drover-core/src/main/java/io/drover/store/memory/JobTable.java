@@ -1,0 +1,183 @@
+package io.drover.store.memory;
+
+import io.drover.Job;
+import io.drover.JobNotFoundException;
+import io.drover.JobState;
+import io.drover.store.JobOrder;
+import io.drover.store.JobPage;
+import io.drover.store.JobQuery;
+import io.drover.store.LeaseRef;
+import io.drover.store.QueuePattern;
+import io.drover.store.QueueStats;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The memory store's jobs and the indexes that find them without a scan: each job sits in exactly
+ * one index for its state (claimable in its queue, active by lease expiry, terminal by finish
+ * time). Not thread-safe; {@link MemoryJobStore} calls it under its lock.
+ */
+final class JobTable {
+  private final NavigableMap<UUID, StoredJob> jobs = new TreeMap<>(JobOrder.ID_ASCENDING);
+  private final Map<String, QueueIndex> queues = new TreeMap<>();
+  private final TreeSet<StoredJob> leases = new TreeSet<>(StoredJob.BY_LEASE_EXPIRY);
+  private final Map<JobState, TreeSet<StoredJob>> finished = new EnumMap<>(JobState.class);
+  final DedupIndex dedup = new DedupIndex();
+
+  JobTable() {
+    for (JobState state : JobState.values()) {
+      if (state.isTerminal()) {
+        finished.put(state, new TreeSet<>(StoredJob.BY_FINISHED_AT));
+      }
+    }
+  }
+
+  boolean contains(UUID id) {
+    return jobs.containsKey(id);
+  }
+
+  StoredJob find(UUID id) {
+    return jobs.get(id);
+  }
+
+  StoredJob require(UUID id) {
+    StoredJob job = jobs.get(id);
+    if (job == null) {
+      throw new JobNotFoundException(id);
+    }
+    return job;
+  }
+
+  /** The job if it is still active under exactly this lease's token, else null. */
+  StoredJob held(LeaseRef lease) {
+    StoredJob job = jobs.get(lease.jobId());
+    return job != null && job.isHeldUnder(lease.token()) ? job : null;
+  }
+
+  void insert(StoredJob job, Instant now) {
+    jobs.put(job.id(), job);
+    index(job, now);
+    dedup.take(job);
+  }
+
+  /** Takes a job out of its index, edits it, and files it back under its new state and times. */
+  void change(StoredJob job, Instant now, Consumer<StoredJob> edit) {
+    unindex(job);
+    edit.accept(job);
+    index(job, now);
+  }
+
+  void delete(StoredJob job) {
+    unindex(job);
+    jobs.remove(job.id());
+    dedup.release(job);
+  }
+
+  QueueIndex queue(String name) {
+    return queues.computeIfAbsent(name, QueueIndex::new);
+  }
+
+  /** The unpaused queues any pattern matches, their due jobs promoted as of now. */
+  List<QueueIndex> open(List<QueuePattern> patterns, Instant now) {
+    List<QueueIndex> open = new ArrayList<>();
+    for (QueueIndex queue : queues.values()) {
+      if (!queue.paused && QueuePattern.anyMatches(patterns, queue.name)) {
+        queue.promoteDue(now);
+        open.add(queue);
+      }
+    }
+    return open;
+  }
+
+  /** The next job to claim across {@code open}, or null when none is due. */
+  static StoredJob nextClaim(List<QueueIndex> open) {
+    StoredJob best = null;
+    for (QueueIndex queue : open) {
+      StoredJob head = queue.next();
+      if (head != null && (best == null || StoredJob.CLAIM_ORDER.compare(head, best) < 0)) {
+        best = head;
+      }
+    }
+    return best;
+  }
+
+  /** The active job whose lease ran out earliest, if that was before now; else null. */
+  StoredJob oldestExpired(Instant now) {
+    return leases.isEmpty() || !leases.first().leaseExpiresAt.isBefore(now) ? null : leases.first();
+  }
+
+  /** The job in a terminal state that finished earliest, if before {@code cutoff}; else null. */
+  StoredJob oldestFinished(JobState state, Instant cutoff) {
+    TreeSet<StoredJob> oldestFirst = finished.get(state);
+    return oldestFirst.isEmpty() || !oldestFirst.first().finishedAt.isBefore(cutoff)
+        ? null
+        : oldestFirst.first();
+  }
+
+  List<QueueStats> stats(Instant now) {
+    List<QueueStats> stats = new ArrayList<>();
+    for (QueueIndex queue : queues.values()) {
+      if (!queue.isEmpty() || queue.paused) {
+        queue.promoteDue(now);
+        stats.add(queue.stats());
+      }
+    }
+    return stats;
+  }
+
+  /** One page of {@code query}, newest id first, starting below {@code after} when not null. */
+  JobPage page(JobQuery query, UUID after) {
+    NavigableMap<UUID, StoredJob> older = after == null ? jobs : jobs.headMap(after, false);
+    List<Job> fetched = new ArrayList<>();
+    for (StoredJob job : older.descendingMap().values()) {
+      if (matches(query, job)) {
+        fetched.add(job.snapshot());
+        if (fetched.size() > query.limit()) {
+          break;
+        }
+      }
+    }
+    return JobPage.of(fetched, query.limit());
+  }
+
+  private static boolean matches(JobQuery query, StoredJob job) {
+    return (query.queue() == null || query.queue().equals(job.queue()))
+        && (query.state() == null || query.state() == job.state)
+        && (query.kind() == null || query.kind().equals(job.spec.kind()))
+        && (query.tag() == null || job.spec.tags().contains(query.tag()))
+        && (query.createdFrom() == null || !job.createdAt.isBefore(query.createdFrom()))
+        && (query.createdTo() == null || job.createdAt.isBefore(query.createdTo()));
+  }
+
+  private void index(StoredJob job, Instant now) {
+    QueueIndex queue = queue(job.queue());
+    queue.count(job.state, 1);
+    if (job.state.isClaimable()) {
+      queue.addClaimable(job, now);
+    } else if (job.state == JobState.ACTIVE) {
+      leases.add(job);
+    } else if (job.state.isTerminal()) {
+      finished.get(job.state).add(job);
+    }
+  }
+
+  private void unindex(StoredJob job) {
+    QueueIndex queue = queue(job.queue());
+    queue.count(job.state, -1);
+    if (job.state.isClaimable()) {
+      queue.removeClaimable(job);
+    } else if (job.state == JobState.ACTIVE) {
+      leases.remove(job);
+    } else if (job.state.isTerminal()) {
+      finished.get(job.state).remove(job);
+    }
+  }
+}

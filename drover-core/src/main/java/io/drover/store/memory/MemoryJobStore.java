@@ -1,0 +1,419 @@
+package io.drover.store.memory;
+
+import io.drover.Job;
+import io.drover.JobError;
+import io.drover.JobSpec;
+import io.drover.JobState;
+import io.drover.UnsupportedCapabilityException;
+import io.drover.retry.RetryPolicy;
+import io.drover.store.ClaimRequest;
+import io.drover.store.CleanupRequest;
+import io.drover.store.Completion;
+import io.drover.store.Enqueued;
+import io.drover.store.Failure;
+import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobPage;
+import io.drover.store.JobQuery;
+import io.drover.store.JobStore;
+import io.drover.store.LeaseRef;
+import io.drover.store.ProgressUpdate;
+import io.drover.store.QueueStats;
+import io.drover.store.Release;
+import io.drover.store.Subscription;
+import io.drover.store.WakeupListener;
+import io.drover.store.WorkerInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The reference {@link JobStore}: everything in this process's memory, lost when it exits. For
+ * tests, for {@code --store memory}, and as the executable reading of the port's Javadoc.
+ *
+ * <p>One lock guards all jobs, which makes every operation atomic without further thought; the work
+ * done under it stays small because {@link JobTable} keeps each job in a sorted index for its
+ * state, so claim, reap and cleanup touch only the jobs they return. Jobs with {@code depends_on}
+ * are refused: workflows are not supported.
+ */
+public final class MemoryJobStore implements JobStore {
+  private static final String NAME = "memory";
+  private static final Set<JobState> RETRYABLE =
+      EnumSet.of(JobState.SCHEDULED, JobState.RETRYING, JobState.FAILED, JobState.CANCELLED);
+
+  private final InstantSource clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final JobTable table = new JobTable(); // guarded by lock
+  private final RandomGenerator random = RandomGenerator.getDefault(); // guarded by lock
+  private final WorkerRegistry workers = new WorkerRegistry();
+  private final Wakeups wakeups = new Wakeups();
+
+  /** A store on the system clock. */
+  public MemoryJobStore() {
+    this(InstantSource.system());
+  }
+
+  /** A store whose every time decision reads {@code clock}. */
+  public MemoryJobStore(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Enqueued> enqueue(List<JobSpec> specs) {
+    for (JobSpec spec : specs) {
+      if (!spec.dependsOn().isEmpty()) {
+        throw new UnsupportedCapabilityException(NAME, "workflows (depends_on)");
+      }
+    }
+    Set<String> woken = new LinkedHashSet<>();
+    List<Enqueued> answers =
+        locked(
+            () -> {
+              Instant now = now();
+              List<Enqueued> made = new ArrayList<>(specs.size());
+              for (JobSpec spec : specs) {
+                Enqueued answer = insert(spec, now);
+                if (answer.created()) {
+                  woken.add(spec.queue());
+                }
+                made.add(answer);
+              }
+              return made;
+            });
+    wakeups.signal(woken);
+    return answers;
+  }
+
+  private Enqueued insert(JobSpec spec, Instant now) {
+    if (table.contains(spec.id())) {
+      return new Enqueued(spec.id(), false);
+    }
+    UUID holder = table.dedup.holder(spec.queue(), spec.dedupKey(), now);
+    if (holder != null) {
+      return new Enqueued(holder, false);
+    }
+    Instant runAt = spec.runAt() == null ? now : millis(spec.runAt());
+    table.insert(new StoredJob(spec, runAt, now), now);
+    return new Enqueued(spec.id(), true);
+  }
+
+  @Override
+  public List<Job> claim(ClaimRequest request) {
+    return locked(
+        () -> {
+          Instant now = now();
+          Instant expiresAt = leaseEnd(now, request.lease());
+          List<QueueIndex> open = table.open(request.queues(), now);
+          List<Job> claimed = new ArrayList<>();
+          StoredJob next;
+          while (claimed.size() < request.max() && (next = JobTable.nextClaim(open)) != null) {
+            table.change(
+                next,
+                now,
+                job -> {
+                  job.state = JobState.ACTIVE;
+                  job.attempt++;
+                  job.startedAt = now;
+                  job.workerId = request.workerId();
+                  job.leaseToken++;
+                  job.leaseExpiresAt = expiresAt;
+                });
+            claimed.add(next.snapshot());
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public Set<UUID> heartbeat(HeartbeatRequest request) {
+    return acknowledge(
+        request.leases(),
+        Function.identity(),
+        (job, lease, now) -> job.leaseExpiresAt = leaseEnd(now, request.lease()));
+  }
+
+  @Override
+  public Set<UUID> complete(List<Completion> completions) {
+    return acknowledge(
+        completions,
+        Completion::lease,
+        (job, completion, now) -> {
+          job.state = JobState.COMPLETED;
+          job.result = completion.result();
+          job.finishedAt = now;
+          job.leaseExpiresAt = null;
+        });
+  }
+
+  @Override
+  public Set<UUID> fail(List<Failure> failures) {
+    return acknowledge(
+        failures,
+        Failure::lease,
+        (job, failure, now) -> {
+          JobError error = failure.error();
+          job.addError(
+              new JobError(error.attempt(), error.message(), error.stack(), millis(error.at())));
+          if (failure.retryAt() == null) {
+            finish(job, JobState.FAILED, now);
+          } else {
+            job.state = JobState.RETRYING;
+            job.runAt = millis(failure.retryAt());
+            job.leaseExpiresAt = null;
+          }
+        });
+  }
+
+  @Override
+  public Set<UUID> release(List<Release> releases) {
+    Set<String> woken = new LinkedHashSet<>();
+    Set<UUID> released =
+        acknowledge(
+            releases,
+            Release::lease,
+            (job, release, now) -> {
+              job.state = JobState.WAITING;
+              job.attempt = Math.max(0, job.attempt - 1);
+              job.leaseExpiresAt = null;
+              woken.add(job.queue());
+            });
+    wakeups.signal(woken);
+    return released;
+  }
+
+  @Override
+  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+    return acknowledge(
+        updates, ProgressUpdate::lease, (job, update, now) -> job.progress = update.progress());
+  }
+
+  @Override
+  public List<UUID> reapExpiredLeases(int max) {
+    return locked(
+        () -> {
+          Instant now = now();
+          List<UUID> reaped = new ArrayList<>();
+          StoredJob expired;
+          while (reaped.size() < max && (expired = table.oldestExpired(now)) != null) {
+            table.change(expired, now, job -> recoverExpired(job, now));
+            reaped.add(expired.id());
+          }
+          return reaped;
+        });
+  }
+
+  /** The worker is presumed dead: its attempt counts, as if the handler had failed. */
+  private void recoverExpired(StoredJob job, Instant now) {
+    String message = "lease expired (worker " + job.workerId + " stopped heartbeating)";
+    job.addError(new JobError(job.attempt, message, null, now));
+    Instant retryAt =
+        RetryPolicy.nextRunAt(job.spec.backoff(), job.attempt, job.maxAttempts, now, random);
+    if (retryAt == null) {
+      finish(job, JobState.FAILED, now);
+    } else {
+      job.state = JobState.RETRYING;
+      job.runAt = millis(retryAt);
+      job.leaseExpiresAt = null;
+    }
+  }
+
+  @Override
+  public int cleanup(CleanupRequest request) {
+    return locked(
+        () -> {
+          Instant now = now();
+          int budget = request.batchSize();
+          int deleted = purge(JobState.COMPLETED, now.minus(request.completed()), budget);
+          deleted += purge(JobState.FAILED, now.minus(request.failed()), budget - deleted);
+          deleted += purge(JobState.CANCELLED, now.minus(request.cancelled()), budget - deleted);
+          table.dedup.forgetExpired(now);
+          return deleted;
+        });
+  }
+
+  private int purge(JobState state, Instant finishedBefore, int budget) {
+    int deleted = 0;
+    StoredJob old;
+    while (deleted < budget && (old = table.oldestFinished(state, finishedBefore)) != null) {
+      table.delete(old);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  @Override
+  public Optional<Job> get(UUID id) {
+    return locked(() -> Optional.ofNullable(table.find(id)).map(StoredJob::snapshot));
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    UUID after = query.cursor() == null ? null : JobPage.decodeCursor(query.cursor());
+    return locked(() -> table.page(query, after));
+  }
+
+  @Override
+  public boolean cancel(UUID id) {
+    return locked(
+        () -> {
+          StoredJob job = table.require(id);
+          if (job.state.isTerminal()) {
+            return false;
+          }
+          Instant now = now();
+          table.change(job, now, cancelled -> finish(cancelled, JobState.CANCELLED, now));
+          return true;
+        });
+  }
+
+  @Override
+  public boolean retryNow(UUID id) {
+    String queue =
+        locked(
+            () -> {
+              StoredJob job = table.require(id);
+              if (!RETRYABLE.contains(job.state)) {
+                return null;
+              }
+              Instant now = now();
+              table.change(
+                  job,
+                  now,
+                  retried -> {
+                    retried.state = JobState.WAITING;
+                    retried.runAt = now;
+                    retried.finishedAt = null;
+                    retried.maxAttempts = Math.max(retried.maxAttempts, retried.attempt + 1);
+                  });
+              return job.queue();
+            });
+    if (queue == null) {
+      return false;
+    }
+    wakeups.signal(List.of(queue));
+    return true;
+  }
+
+  @Override
+  public List<QueueStats> stats() {
+    return locked(() -> table.stats(now()));
+  }
+
+  @Override
+  public void pauseQueue(String queue) {
+    setPaused(queue, true);
+  }
+
+  @Override
+  public void resumeQueue(String queue) {
+    setPaused(queue, false);
+    wakeups.signal(List.of(queue));
+  }
+
+  private void setPaused(String queue, boolean paused) {
+    JobSpec.checkName("queue", queue);
+    locked(() -> table.queue(queue).paused = paused);
+  }
+
+  @Override
+  public void registerWorker(WorkerInfo worker) {
+    workers.register(worker);
+  }
+
+  @Override
+  public void heartbeatWorker(String workerId, int running) {
+    workers.heartbeat(workerId, running, now());
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    workers.remove(workerId);
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return workers.list();
+  }
+
+  @Override
+  public boolean supportsWakeups() {
+    return true;
+  }
+
+  @Override
+  public Subscription subscribe(WakeupListener listener) {
+    return wakeups.subscribe(listener);
+  }
+
+  @Override
+  public void close() {
+    wakeups.clear();
+  }
+
+  /** Times are kept to the millisecond, as the SQL stores keep them. */
+  static Instant millis(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private Instant now() {
+    return millis(clock.instant());
+  }
+
+  private static Instant leaseEnd(Instant now, Duration lease) {
+    return millis(now.plus(lease));
+  }
+
+  private static void finish(StoredJob job, JobState terminal, Instant now) {
+    job.state = terminal;
+    job.finishedAt = now;
+    job.leaseExpiresAt = null;
+  }
+
+  /** One change to a job, made only while the caller's lease on it is still held. */
+  @FunctionalInterface
+  private interface Acknowledgement<T> {
+    void apply(StoredJob job, T item, Instant now);
+  }
+
+  private <T> Set<UUID> acknowledge(
+      List<T> items, Function<T, LeaseRef> lease, Acknowledgement<T> acknowledgement) {
+    return locked(
+        () -> {
+          Instant now = now();
+          Set<UUID> done = new LinkedHashSet<>();
+          for (T item : items) {
+            StoredJob held = table.held(lease.apply(item));
+            if (held != null) {
+              table.change(held, now, job -> acknowledgement.apply(job, item, now));
+              done.add(held.id());
+            }
+          }
+          return done;
+        });
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.drover.store.memory;
+
+import io.drover.Job;
+import io.drover.JobError;
+import io.drover.JobSpec;
+import io.drover.JobState;
+import io.drover.Progress;
+import io.drover.store.JobOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A job as the memory store keeps it: the spec's fields plus a mutable outcome. Only {@link
+ * MemoryJobStore} changes one, under its lock, and only while the job is out of every index,
+ * because the indexes are sorted by the mutable times.
+ */
+final class StoredJob {
+  /** Claim order inside one priority level: earliest run_at, then smallest id. */
+  static final Comparator<StoredJob> BY_RUN_AT =
+      Comparator.<StoredJob, Instant>comparing(job -> job.runAt).thenComparing(StoredJob::byId);
+
+  /** Claim order across queues: highest priority first, then {@link #BY_RUN_AT}. */
+  static final Comparator<StoredJob> CLAIM_ORDER =
+      Comparator.<StoredJob>comparingInt(job -> -job.spec.priority()).thenComparing(BY_RUN_AT);
+
+  static final Comparator<StoredJob> BY_LEASE_EXPIRY =
+      Comparator.<StoredJob, Instant>comparing(job -> job.leaseExpiresAt)
+          .thenComparing(StoredJob::byId);
+
+  static final Comparator<StoredJob> BY_FINISHED_AT =
+      Comparator.<StoredJob, Instant>comparing(job -> job.finishedAt)
+          .thenComparing(StoredJob::byId);
+
+  final JobSpec spec;
+  final Instant createdAt;
+  JobState state;
+  int attempt;
+  int maxAttempts;
+  Instant runAt;
+  Progress progress;
+  String result;
+  List<JobError> errors = List.of();
+  String workerId;
+  long leaseToken;
+  Instant leaseExpiresAt;
+  Instant startedAt;
+  Instant finishedAt;
+
+  StoredJob(JobSpec spec, Instant runAt, Instant createdAt) {
+    this.spec = spec;
+    this.createdAt = createdAt;
+    this.runAt = runAt;
+    this.maxAttempts = spec.maxAttempts();
+    this.state = runAt.isAfter(createdAt) ? JobState.SCHEDULED : JobState.WAITING;
+  }
+
+  UUID id() {
+    return spec.id();
+  }
+
+  String queue() {
+    return spec.queue();
+  }
+
+  boolean isHeldUnder(long token) {
+    return state == JobState.ACTIVE && leaseToken == token;
+  }
+
+  void addError(JobError error) {
+    List<JobError> grown = new ArrayList<>(errors.size() + 1);
+    grown.addAll(errors);
+    grown.add(error);
+    // Kept immutable so snapshots share the list instead of copying it.
+    errors = List.copyOf(grown);
+  }
+
+  Job snapshot() {
+    return new Job(
+        spec.id(),
+        spec.queue(),
+        spec.kind(),
+        spec.payload(),
+        spec.priority(),
+        state,
+        attempt,
+        maxAttempts,
+        spec.backoff(),
+        spec.timeout(),
+        runAt,
+        spec.dedupKey(),
+        spec.rateKey(),
+        spec.tags(),
+        spec.runId(),
+        spec.dependsOn(),
+        progress,
+        result,
+        errors,
+        workerId,
+        leaseToken,
+        leaseExpiresAt,
+        createdAt,
+        startedAt,
+        finishedAt);
+  }
+
+  private static int byId(StoredJob a, StoredJob b) {
+    return JobOrder.compareIds(a.id(), b.id());
+  }
+}

@@ -1,0 +1,174 @@
+package io.drover.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.Backoff;
+import io.drover.Job;
+import io.drover.JobError;
+import io.drover.JobState;
+import io.drover.Progress;
+import io.drover.store.Completion;
+import io.drover.store.Failure;
+import io.drover.store.HeartbeatRequest;
+import io.drover.store.LeaseRef;
+import io.drover.store.ProgressUpdate;
+import io.drover.store.Release;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leases: heartbeats keep them, expiry loses them, the reaper recovers their jobs, and a lost
+ * lease's token can no longer touch the job (the fencing guarantee, DESIGN §8).
+ */
+abstract class LeaseContract extends ContractArea {
+  private static final Backoff BACKOFF =
+      new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+  LeaseContract(JobStoreContract suite) {
+    super(suite);
+  }
+
+  @Test
+  void reap_expiredLease_retriesTheJobWithTheAttemptCounted() {
+    Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(3).build());
+    expireLease();
+
+    assertThat(store().reapExpiredLeases(100)).containsExactly(claimed.id());
+
+    Job reaped = job(claimed.id());
+    assertThat(reaped.state()).isEqualTo(JobState.RETRYING);
+    assertThat(reaped.attempt()).isEqualTo(1);
+    assertThat(reaped.leaseExpiresAt()).isNull();
+    assertThat(reaped.errors()).hasSize(1);
+    assertThat(reaped.errors().get(0).attempt()).isEqualTo(1);
+    assertThat(reaped.errors().get(0).message()).contains("lease expired");
+    assertThat(reaped.errors().get(0).at()).isEqualTo(now());
+    advanceToRunAt(claimed.id());
+    assertThat(claimJob(claimed.id(), "work").attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void reap_leaseNotYetExpired_leavesTheJob() {
+    Job claimed = enqueueAndClaim(Specs.spec("work"));
+    advance(Specs.LEASE.minusMillis(1));
+
+    assertThat(store().reapExpiredLeases(100)).isEmpty();
+    assertThat(job(claimed.id()).state()).isEqualTo(JobState.ACTIVE);
+  }
+
+  @Test
+  void reap_takesAtMostMax() {
+    store().enqueue(Specs.specs("work", 3));
+    assertThat(claim(3, "work")).hasSize(3);
+    expireLease();
+
+    assertThat(store().reapExpiredLeases(2)).hasSize(2);
+    assertThat(store().reapExpiredLeases(2)).hasSize(1);
+    assertThat(store().reapExpiredLeases(2)).isEmpty();
+  }
+
+  @Test
+  void reap_lastAttempt_failsTheJob() {
+    Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(1).build());
+    expireLease();
+
+    assertThat(store().reapExpiredLeases(100)).containsExactly(claimed.id());
+
+    Job failed = job(claimed.id());
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.finishedAt()).isEqualTo(now());
+    assertThat(failed.errors()).hasSize(1);
+    assertThat(failed.errors().get(0).message()).contains("lease expired");
+  }
+
+  @Test
+  void reap_exhaustsAttemptsOneLeaseAtATime() {
+    UUID id = enqueue(Specs.job("work").maxAttempts(2).backoff(BACKOFF).build());
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      advanceToRunAt(id);
+      claimJob(id, "work");
+      expireLease();
+      assertThat(store().reapExpiredLeases(100)).containsExactly(id);
+    }
+
+    assertThat(job(id).state()).isEqualTo(JobState.FAILED);
+    assertThat(job(id).attempt()).isEqualTo(2);
+    assertThat(job(id).errors()).extracting(JobError::attempt).containsExactly(1, 2);
+  }
+
+  @Test
+  void reap_schedulesTheRetryWithinTheBackoffCeiling() {
+    UUID id = enqueue(Specs.job("work").maxAttempts(5).backoff(BACKOFF).build());
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      advanceToRunAt(id);
+      claimJob(id, "work");
+      expireLease();
+      store().reapExpiredLeases(100);
+
+      Instant runAt = job(id).runAt();
+      assertThat(runAt)
+          .as("retry after attempt %d", attempt)
+          .isBetween(now(), now().plus(BACKOFF.ceiling(attempt)));
+    }
+  }
+
+  @Test
+  void heartbeat_keepsTheLeasePastItsFirstExpiry() {
+    Job claimed = enqueueAndClaim(Specs.spec("work"));
+    advance(Duration.ofSeconds(20));
+
+    assertThat(store().heartbeat(heartbeat(claimed.lease()))).containsExactly(claimed.id());
+    assertThat(job(claimed.id()).leaseExpiresAt()).isEqualTo(now().plus(Specs.LEASE));
+    advance(Duration.ofSeconds(20));
+
+    assertThat(store().reapExpiredLeases(100)).isEmpty();
+    assertThat(job(claimed.id()).state()).isEqualTo(JobState.ACTIVE);
+  }
+
+  @Test
+  void heartbeat_returnsOnlyTheLeasesStillHeld() {
+    Job held = enqueueAndClaim(Specs.spec("work"));
+    Job done = enqueueAndClaim(Specs.spec("work"));
+    store().complete(List.of(new Completion(done.lease(), null)));
+    LeaseRef unknown = new LeaseRef(UUID.randomUUID(), 1);
+
+    assertThat(store().heartbeat(heartbeat(held.lease(), done.lease(), unknown)))
+        .containsExactly(held.id());
+  }
+
+  @Test
+  void staleToken_isRejected_afterTheJobWasReapedAndClaimedAgain() {
+    Job first = enqueueAndClaim(Specs.job("work").maxAttempts(3).build());
+    expireLease();
+    store().reapExpiredLeases(100);
+    advanceToRunAt(first.id());
+    Job second = claimJob(first.id(), "work");
+    LeaseRef stale = first.lease();
+
+    assertThat(second.leaseToken()).isGreaterThan(stale.token());
+    assertThat(store().heartbeat(heartbeat(stale))).isEmpty();
+    assertThat(store().updateProgress(List.of(new ProgressUpdate(stale, new Progress(50, "x")))))
+        .isEmpty();
+    assertThat(store().complete(List.of(new Completion(stale, "{}")))).isEmpty();
+    assertThat(store().fail(List.of(new Failure(stale, Specs.error(first, "late", now()), null))))
+        .isEmpty();
+    assertThat(store().release(List.of(new Release(stale)))).isEmpty();
+
+    Job current = job(first.id());
+    assertThat(current.state()).isEqualTo(JobState.ACTIVE);
+    assertThat(current.leaseToken()).isEqualTo(second.leaseToken());
+    assertThat(current.leaseExpiresAt()).isEqualTo(second.leaseExpiresAt());
+    assertThat(current.attempt()).isEqualTo(2);
+    assertThat(current.progress()).isNull();
+    assertThat(current.errors()).hasSize(1);
+    assertThat(store().complete(List.of(new Completion(second.lease(), "{}"))))
+        .containsExactly(first.id());
+  }
+
+  private static HeartbeatRequest heartbeat(LeaseRef... leases) {
+    return new HeartbeatRequest(Specs.WORKER, List.of(leases), Specs.LEASE);
+  }
+}

@@ -1,0 +1,185 @@
+package io.drover.tck.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.JobSpec;
+import io.drover.JobState;
+import io.drover.store.JobStore;
+import io.drover.store.QueueStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many worker processes on one shared store: every job runs exactly once without faults, the work
+ * spreads, and a worker killed with SIGKILL loses nothing. A shared store's test extends this and
+ * names a {@link FleetStoreFactory} plus the properties that point it at the test server:
+ *
+ * <pre>{@code
+ * class PostgresFleetTest extends FleetContract {
+ *   protected Class<? extends FleetStoreFactory> storeFactory() { return PostgresFleetStores.class; }
+ *   protected Map<String, String> storeProperties() { return Map.of("drover.test.url", URL); }
+ * }
+ * }</pre>
+ */
+public abstract class FleetContract {
+  private static final int JOBS = 20_000;
+  private static final int WORKERS = 3;
+  private static final int CONCURRENCY = 10;
+  private static final Duration LEASE = Duration.ofSeconds(2);
+  private static final Duration FINISH = Duration.ofMinutes(3);
+
+  @TempDir Path dir;
+  private final List<FleetProcess> fleet = new ArrayList<>();
+  private JobStore store;
+  private String queue;
+
+  /** The factory the worker processes open the store with. */
+  protected abstract Class<? extends FleetStoreFactory> storeFactory();
+
+  /** {@code drover.*} properties the factory reads, e.g. the connection URL. */
+  protected abstract Map<String, String> storeProperties();
+
+  /** Skips or fails (on CI) when the store's server is not reachable; see ExternalService. */
+  protected abstract void requireServer();
+
+  @BeforeEach
+  void openStore() throws Exception {
+    requireServer();
+    store = storeFactory().getDeclaredConstructor().newInstance().open(properties());
+    queue = "fleet-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void stopFleet() throws Exception {
+    for (FleetProcess process : fleet) {
+      process.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void threeWorkerProcesses_runEveryJobExactlyOnce_andShareTheWork() throws Exception {
+    startFleet(0);
+    enqueueAll();
+
+    awaitAllCompleted();
+
+    Map<String, List<String>> runs = runsByWorker();
+    Map<String, Long> timesRun = countRuns(runs);
+    assertThat(timesRun).hasSize(JOBS);
+    assertThat(timesRun.values()).allMatch(times -> times == 1L);
+    runs.forEach(
+        (worker, ran) -> assertThat(ran).as("jobs run by " + worker).hasSizeGreaterThan(JOBS / 20));
+  }
+
+  @Test
+  void workerKilledMidRun_losesNothing_andOnlyItsUnacknowledgedJobsRunTwice() throws Exception {
+    startFleet(2);
+    enqueueAll();
+    FleetProcess victim = fleet.get(0);
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> victim.runs().size() >= JOBS / 20);
+
+    victim.kill();
+    awaitAllCompleted();
+
+    Map<String, List<String>> runs = runsByWorker();
+    Map<String, Long> timesRun = countRuns(runs);
+    assertThat(timesRun).hasSize(JOBS);
+    Set<String> ranTwice =
+        timesRun.entrySet().stream()
+            .filter(e -> e.getValue() > 1)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    assertThat(timesRun.values()).allMatch(times -> times <= 2L);
+    // Only jobs the victim held when it died may run again: those still running, and those whose
+    // acknowledgement was still in its batch.
+    assertThat(new HashSet<>(runs.get(victim.workerId()))).containsAll(ranTwice);
+    assertThat(ranTwice.size()).isLessThanOrEqualTo(CONCURRENCY * 3);
+    assertThat(fleet.subList(1, WORKERS)).allMatch(FleetProcess::isAlive);
+  }
+
+  private void startFleet(long workMillis) throws Exception {
+    Map<String, String> properties = new HashMap<>(storeProperties());
+    properties.put("drover.fleet.factory", storeFactory().getName());
+    properties.put("drover.fleet.queue", queue);
+    properties.put("drover.fleet.concurrency", String.valueOf(CONCURRENCY));
+    properties.put("drover.fleet.leaseMillis", String.valueOf(LEASE.toMillis()));
+    properties.put("drover.fleet.workMillis", String.valueOf(workMillis));
+    for (int i = 0; i < WORKERS; i++) {
+      fleet.add(FleetProcess.start(queue + "-w" + i, dir, properties));
+    }
+    Set<String> ids = fleet.stream().map(FleetProcess::workerId).collect(Collectors.toSet());
+    // Jobs go in only once all three are claiming, so the spread does not depend on JVM start-up.
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                store.workers().stream()
+                    .map(w -> w.id())
+                    .collect(Collectors.toSet())
+                    .containsAll(ids));
+  }
+
+  private void enqueueAll() {
+    for (int batch = 0; batch < JOBS / 1000; batch++) {
+      List<JobSpec> specs = new ArrayList<>(1000);
+      for (int i = 0; i < 1000; i++) {
+        specs.add(JobSpec.builder(queue, FleetWorkerMain.KIND).build());
+      }
+      assertThat(store.enqueue(specs)).allMatch(e -> e.created());
+    }
+  }
+
+  private void awaitAllCompleted() {
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> count(JobState.COMPLETED) == JOBS);
+  }
+
+  private long count(JobState state) {
+    return store.stats().stream()
+        .filter(s -> s.queue().equals(queue))
+        .mapToLong((QueueStats s) -> s.count(state))
+        .sum();
+  }
+
+  private Map<String, List<String>> runsByWorker() throws Exception {
+    Map<String, List<String>> runs = new HashMap<>();
+    for (FleetProcess process : fleet) {
+      runs.put(process.workerId(), process.runs());
+    }
+    return runs;
+  }
+
+  private static Map<String, Long> countRuns(Map<String, List<String>> runs) {
+    return runs.values().stream()
+        .flatMap(List::stream)
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private java.util.Properties properties() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(storeProperties());
+    return properties;
+  }
+}
