@@ -1,0 +1,128 @@
+package io.drover.server.config;
+
+import io.drover.server.Durations;
+import io.drover.server.store.StoreKind;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds a {@link ServerConfig} from flags and environment variables. Each setting takes the first
+ * value found in this order (STYLE: precedence said out loud):
+ *
+ * <ol>
+ *   <li>its flag, e.g. {@code --concurrency 5};
+ *   <li>its {@code DROVER_*} variable, e.g. {@code DROVER_CONCURRENCY};
+ *   <li>its conventional variable, e.g. {@code WORKER_CONCURRENCY} or {@code PORT};
+ *   <li>its default ({@link ServerConfig}).
+ * </ol>
+ *
+ * A configuration file, when it comes, slots in before the defaults in {@link #lookup}. Empty
+ * variables count as unset, as container platforms often define them blank.
+ */
+public final class ConfigLoader {
+  private final Map<Setting, String> flags;
+  private final Map<String, String> env;
+
+  private ConfigLoader(Map<Setting, String> flags, Map<String, String> env) {
+    this.flags = flags;
+    this.env = env;
+  }
+
+  /**
+   * Resolves every setting and validates the result.
+   *
+   * @param flags the flags given on the command line, by setting
+   * @param env the process environment
+   * @throws ConfigException one line naming the setting, where its value came from and what is
+   *     wrong
+   */
+  public static ServerConfig load(Map<Setting, String> flags, Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader(flags, env);
+    try {
+      return loader.build();
+    } catch (ConfigException e) {
+      Found found = loader.lookup(Setting.byKey(e.setting()));
+      throw found == null ? e : e.from(found.describe());
+    }
+  }
+
+  private ServerConfig build() {
+    return new ServerConfig(
+        value(Setting.STORE, StoreKind::parse, null),
+        value(Setting.DATABASE_URL, Function.identity(), null),
+        value(Setting.REDIS_URL, Function.identity(), null),
+        value(Setting.DATA_DIR, ConfigLoader::path, ServerConfig.DEFAULT_DATA_DIR),
+        value(Setting.HOST, Function.identity(), ServerConfig.DEFAULT_HOST),
+        value(Setting.PORT, ConfigLoader::wholeNumber, ServerConfig.DEFAULT_PORT),
+        value(Setting.CONCURRENCY, ConfigLoader::wholeNumber, ServerConfig.DEFAULT_CONCURRENCY),
+        duration(Setting.LEASE, ChronoUnit.SECONDS, ServerConfig.DEFAULT_LEASE),
+        duration(Setting.POLL_INTERVAL, ChronoUnit.MILLIS, ServerConfig.DEFAULT_POLL_INTERVAL),
+        value(Setting.MAX_ATTEMPTS, ConfigLoader::wholeNumber, ServerConfig.DEFAULT_MAX_ATTEMPTS),
+        duration(Setting.BACKOFF_BASE, ChronoUnit.MILLIS, ServerConfig.DEFAULT_BACKOFF_BASE),
+        duration(Setting.BACKOFF_MAX, ChronoUnit.MILLIS, ServerConfig.DEFAULT_BACKOFF_MAX),
+        duration(Setting.JOB_TIMEOUT, ChronoUnit.MILLIS, ServerConfig.DEFAULT_JOB_TIMEOUT),
+        duration(Setting.SHUTDOWN_GRACE, ChronoUnit.MILLIS, ServerConfig.DEFAULT_SHUTDOWN_GRACE),
+        value(
+            Setting.MAX_PAYLOAD_BYTES,
+            ConfigLoader::wholeNumber,
+            ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES),
+        value(Setting.LOG_LEVEL, Function.identity(), ServerConfig.DEFAULT_LOG_LEVEL));
+  }
+
+  /** A value and the name it was found under, e.g. {@code --port} or {@code PORT}. */
+  private record Found(String source, String text) {
+    String describe() {
+      return source + "=" + text;
+    }
+  }
+
+  private Found lookup(Setting setting) {
+    String flag = flags.get(setting);
+    if (flag != null) {
+      return new Found(setting.flag(), flag);
+    }
+    for (String name : new String[] {setting.droverEnv(), setting.conventionalEnv()}) {
+      String value = name == null ? null : env.get(name);
+      if (value != null && !value.isBlank()) {
+        return new Found(name, value);
+      }
+    }
+    return null;
+  }
+
+  private <T> T value(Setting setting, Function<String, T> parse, T fallback) {
+    Found found = lookup(setting);
+    if (found == null) {
+      return fallback;
+    }
+    try {
+      return parse.apply(found.text().trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(setting.key(), e.getMessage());
+    }
+  }
+
+  private Duration duration(Setting setting, ChronoUnit bareUnit, Duration fallback) {
+    return value(setting, text -> Durations.parse(text, bareUnit), fallback);
+  }
+
+  private static int wholeNumber(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number (was '" + text + "')");
+    }
+  }
+
+  private static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("is not a usable path (" + e.getReason() + ")");
+    }
+  }
+}

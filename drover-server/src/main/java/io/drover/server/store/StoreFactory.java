@@ -1,0 +1,38 @@
+package io.drover.server.store;
+
+import io.drover.server.config.ConfigException;
+import io.drover.store.JobStore;
+import io.drover.store.jdbc.SqliteJobStore;
+import io.drover.store.memory.MemoryJobStore;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the store a {@link StoreChoice} names, and logs the choice (DESIGN §6). */
+public final class StoreFactory {
+  private static final Logger log = LoggerFactory.getLogger(StoreFactory.class);
+
+  private StoreFactory() {}
+
+  /**
+   * Opens the store; SQLite creates its file and directory when missing.
+   *
+   * @throws ConfigException for a store this build does not have yet, listing the ones it has
+   * @throws io.drover.StoreUnavailableException when the store cannot be opened
+   */
+  public static JobStore open(StoreChoice choice, InstantSource clock) {
+    if (choice.kind() == StoreKind.POSTGRES || choice.kind() == StoreKind.REDIS) {
+      throw new ConfigException(
+          "store",
+          choice.kind().wireName()
+              + " ("
+              + choice.reason()
+              + ") is not available in this build yet; the stores that work now are memory and"
+              + " sqlite (set DROVER_STORE=sqlite or pass --store sqlite)");
+    }
+    log.info("store: {}", choice.describe());
+    return choice.kind() == StoreKind.MEMORY
+        ? new MemoryJobStore(clock)
+        : SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
+  }
+}
