@@ -16,6 +16,7 @@ import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
+import io.drover.store.LocalWakeups;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.QueueStats;
 import io.drover.store.Release;
@@ -57,7 +58,7 @@ public final class MemoryJobStore implements JobStore {
   private final JobTable table = new JobTable(); // guarded by lock
   private final RandomGenerator random = RandomGenerator.getDefault(); // guarded by lock
   private final WorkerRegistry workers = new WorkerRegistry();
-  private final Wakeups wakeups = new Wakeups();
+  private final LocalWakeups wakeups = new LocalWakeups();
 
   /** A store on the system clock. */
   public MemoryJobStore() {

@@ -1,0 +1,27 @@
+package io.drover.store.jdbc;
+
+import io.drover.store.QueuePattern;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What one database does differently from the rest, so {@link JdbcJobStore} holds the port logic
+ * once. Most differences are statements, kept in {@code <name>.sql} beside {@code common.sql}; this
+ * object covers what Java must do differently.
+ */
+interface Dialect {
+  /** The store's name as in {@code DROVER_STORE}; also names its statement file and migrations. */
+  String name();
+
+  /** This database's named statements: {@code common.sql} and its own, loaded once. */
+  SqlStatements statements();
+
+  /** The Flyway location of this database's versioned migrations. */
+  default String migrationsLocation() {
+    return "classpath:io/drover/store/jdbc/migration/" + name();
+  }
+
+  /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */
+  Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException;
+}

@@ -1,0 +1,131 @@
+package io.drover.store.jdbc;
+
+import static io.drover.store.jdbc.Columns.text;
+
+import io.drover.JobSpec;
+import io.drover.JobState;
+import io.drover.store.Enqueued;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One enqueue transaction. Specs are applied as if one by one, in order, but round trips are
+ * batched: runs of specs without a de-duplication key go in as one insert batch, and a spec with a
+ * key, whose answer depends on everything before it, flushes the run first and goes alone.
+ */
+final class Enqueuer {
+  private final StatementCache statements;
+  private final long now;
+  private final List<Integer> batched = new ArrayList<>();
+  private final Set<String> newQueues = new LinkedHashSet<>();
+  private final Set<String> readyQueues = new LinkedHashSet<>();
+  private Enqueued[] answers;
+
+  Enqueuer(StatementCache statements, long now) {
+    this.statements = statements;
+    this.now = now;
+  }
+
+  /**
+   * What an enqueue did.
+   *
+   * @param answers one per spec, in order
+   * @param readyQueues queues that got a job claimable now; listeners hear of them after commit
+   */
+  record Result(List<Enqueued> answers, Set<String> readyQueues) {}
+
+  /** Inserts the specs, as if one by one in order. */
+  Result enqueue(List<JobSpec> specs) throws SQLException {
+    answers = new Enqueued[specs.size()];
+    BoundStatement insert = statements.get("insert_job");
+    for (int i = 0; i < specs.size(); i++) {
+      JobSpec spec = specs.get(i);
+      if (spec.dedupKey() == null) {
+        JobRows.bindInsert(insert, spec, now);
+        insert.addBatch();
+        batched.add(i);
+      } else {
+        flush(specs);
+        answers[i] = enqueueDeduplicated(spec);
+      }
+    }
+    flush(specs);
+    registerQueues();
+    return new Result(List.of(answers), readyQueues);
+  }
+
+  private void flush(List<JobSpec> specs) throws SQLException {
+    if (batched.isEmpty()) {
+      return;
+    }
+    int[] inserted = statements.get("insert_job").executeBatch();
+    for (int k = 0; k < inserted.length; k++) {
+      int index = batched.get(k);
+      JobSpec spec = specs.get(index);
+      answers[index] = new Enqueued(spec.id(), inserted[k] > 0);
+      if (inserted[k] > 0) {
+        created(spec);
+      }
+    }
+    batched.clear();
+  }
+
+  private Enqueued enqueueDeduplicated(JobSpec spec) throws SQLException {
+    UUID holder = dedupHolder(spec);
+    if (holder != null) {
+      return new Enqueued(holder, false);
+    }
+    BoundStatement insert = statements.get("insert_job");
+    JobRows.bindInsert(insert, spec, now);
+    if (insert.executeUpdate() == 0) {
+      return new Enqueued(spec.id(), false);
+    }
+    BoundStatement takeDedup = statements.get("take_dedup");
+    takeDedup
+        .set("queue", spec.queue())
+        .set("dedup_key", spec.dedupKey())
+        .set("job_id", text(spec.id()))
+        .set("expires_at", now + spec.dedupWindow().toMillis())
+        .set("now", now);
+    if (takeDedup.executeUpdate() == 0) {
+      // Where writers run concurrently (PostgreSQL), another transaction took the key after our
+      // look-up; its job stands and ours goes.
+      statements.get("delete_job").set("id", text(spec.id())).executeUpdate();
+      return new Enqueued(dedupHolder(spec), false);
+    }
+    created(spec);
+    return new Enqueued(spec.id(), true);
+  }
+
+  /** The job holding the spec's key inside its window, or null when the key is free. */
+  private UUID dedupHolder(JobSpec spec) throws SQLException {
+    BoundStatement findDedup = statements.get("find_dedup");
+    findDedup.set("queue", spec.queue()).set("dedup_key", spec.dedupKey()).set("now", now);
+    try (ResultSet row = findDedup.executeQuery()) {
+      return row.next() ? Columns.uuid(row, "job_id") : null;
+    }
+  }
+
+  private void created(JobSpec spec) {
+    newQueues.add(spec.queue());
+    if (JobRows.initialState(JobRows.runAt(spec, now), now) == JobState.WAITING) {
+      readyQueues.add(spec.queue());
+    }
+  }
+
+  private void registerQueues() throws SQLException {
+    if (newQueues.isEmpty()) {
+      return;
+    }
+    BoundStatement registerQueue = statements.get("register_queue");
+    for (String queue : newQueues) {
+      registerQueue.set("queue", queue).addBatch();
+    }
+    registerQueue.executeBatch();
+  }
+}

@@ -1,0 +1,66 @@
+package io.drover.store.jdbc;
+
+import static io.drover.store.jdbc.Columns.text;
+
+import io.drover.JobState;
+import io.drover.store.Failure;
+import io.drover.store.LeaseRef;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs an acknowledgement (heartbeat, complete, fail, release, progress) as one batch of fenced
+ * updates: each row's statement matches its job only while the job is active under the row's lease
+ * token, so a worker that lost its lease changes nothing.
+ */
+final class FencedBatch {
+  /** Binds the {@code fail} statement's outcome: retrying at retry_at, or failed for good. */
+  static final Binder<Failure> FAILURE =
+      (fail, failure, now) ->
+          fail.set(
+                  "state",
+                  (failure.retryAt() == null ? JobState.FAILED : JobState.RETRYING).wireName())
+              .set("retry_at", failure.retryAt())
+              .set("finished_at", failure.retryAt() == null ? now : null)
+              .set("error", JsonColumns.error(failure.error()));
+
+  private FencedBatch() {}
+
+  /**
+   * Adds one row per item to {@code update}, binding {@code :id} and {@code :token} from the item's
+   * lease and the rest with {@code binder}, and runs the batch.
+   *
+   * @return the ids the update applied to, in item order
+   */
+  static <T> List<UUID> run(
+      BoundStatement update,
+      List<T> items,
+      Function<T, LeaseRef> leaseOf,
+      Binder<T> binder,
+      long now)
+      throws SQLException {
+    for (T item : items) {
+      LeaseRef lease = leaseOf.apply(item);
+      update.set("id", text(lease.jobId())).set("token", lease.token());
+      binder.bind(update, item, now);
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    List<UUID> applied = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        applied.add(leaseOf.apply(items.get(i)).jobId());
+      }
+    }
+    return applied;
+  }
+
+  /** Binds what one kind of acknowledgement adds beyond the id and the lease token. */
+  @FunctionalInterface
+  interface Binder<T> {
+    void bind(BoundStatement update, T item, long now) throws SQLException;
+  }
+}

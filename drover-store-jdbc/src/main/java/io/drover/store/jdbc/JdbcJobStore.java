@@ -1,0 +1,435 @@
+package io.drover.store.jdbc;
+
+import static io.drover.store.jdbc.Columns.text;
+
+import io.drover.Job;
+import io.drover.JobNotFoundException;
+import io.drover.JobSpec;
+import io.drover.UnsupportedCapabilityException;
+import io.drover.store.ClaimRequest;
+import io.drover.store.CleanupRequest;
+import io.drover.store.Completion;
+import io.drover.store.Enqueued;
+import io.drover.store.Failure;
+import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobOrder;
+import io.drover.store.JobPage;
+import io.drover.store.JobQuery;
+import io.drover.store.JobStore;
+import io.drover.store.LeaseRef;
+import io.drover.store.LocalWakeups;
+import io.drover.store.ProgressUpdate;
+import io.drover.store.QueueStats;
+import io.drover.store.Release;
+import io.drover.store.Subscription;
+import io.drover.store.WakeupListener;
+import io.drover.store.WorkerInfo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The {@link JobStore} port over JDBC, once for every database: each operation is one transaction
+ * of named statements, batched where the port takes a list. What differs per database is in its
+ * {@link Dialect}, its statement file and its {@link Transactor}.
+ */
+final class JdbcJobStore implements JobStore {
+  /** Sorts after every id: ids are stored as lower-case hexadecimal text. */
+  private static final String AFTER_EVERY_ID = "g";
+
+  /** The port's claim order, to sort what the claim statement returns in no order. */
+  private static final Comparator<Job> CLAIM_ORDER =
+      Comparator.comparingInt(Job::priority)
+          .reversed()
+          .thenComparing(Job::runAt)
+          .thenComparing(Job::id, JobOrder.ID_ASCENDING);
+
+  private final Dialect dialect;
+  private final SqlStatements sql;
+  private final Transactor transactor;
+  private final InstantSource clock;
+  private final LocalWakeups wakeups = new LocalWakeups();
+
+  JdbcJobStore(Dialect dialect, Transactor transactor, InstantSource clock) {
+    this.dialect = dialect;
+    this.sql = dialect.statements();
+    this.transactor = transactor;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return dialect.name();
+  }
+
+  @Override
+  public List<Enqueued> enqueue(List<JobSpec> specs) {
+    for (JobSpec spec : specs) {
+      if (!spec.dependsOn().isEmpty()) {
+        throw new UnsupportedCapabilityException(name(), "workflows (depends_on)");
+      }
+    }
+    if (specs.isEmpty()) {
+      return List.of();
+    }
+    long now = clock.millis();
+    Enqueuer.Result result =
+        write("enqueue", statements -> new Enqueuer(statements, now).enqueue(specs));
+    wakeups.signal(result.readyQueues());
+    return result.answers();
+  }
+
+  @Override
+  public List<Job> claim(ClaimRequest request) {
+    long now = clock.millis();
+    List<Job> claimed =
+        write(
+            "claim",
+            statements -> {
+              BoundStatement claim =
+                  statements
+                      .get("claim")
+                      .set("worker_id", request.workerId())
+                      .set("lease_expires_at", now + request.lease().toMillis())
+                      .set("now", now)
+                      .set(
+                          "patterns",
+                          dialect.queuePatterns(statements.connection(), request.queues()))
+                      .set("limit", request.max());
+              try (ResultSet rows = claim.executeQuery()) {
+                return JobRows.readAll(rows);
+              }
+            });
+    claimed.sort(CLAIM_ORDER);
+    return claimed;
+  }
+
+  @Override
+  public Set<UUID> heartbeat(HeartbeatRequest request) {
+    long lease = request.lease().toMillis();
+    return acknowledge(
+        "heartbeat",
+        request.leases(),
+        Function.identity(),
+        (update, ref, now) -> update.set("lease_expires_at", now + lease));
+  }
+
+  @Override
+  public Set<UUID> complete(List<Completion> completions) {
+    return acknowledge(
+        "complete",
+        completions,
+        Completion::lease,
+        (update, completion, now) -> update.set("result", completion.result()).set("now", now));
+  }
+
+  @Override
+  public Set<UUID> fail(List<Failure> failures) {
+    return acknowledge("fail", failures, Failure::lease, FencedBatch.FAILURE);
+  }
+
+  @Override
+  public Set<UUID> release(List<Release> releases) {
+    if (releases.isEmpty()) {
+      return Set.of();
+    }
+    long now = clock.millis();
+    Set<String> woken = new LinkedHashSet<>();
+    List<UUID> released =
+        write(
+            "release",
+            statements -> {
+              List<UUID> applied =
+                  FencedBatch.run(
+                      statements.get("release"),
+                      releases,
+                      Release::lease,
+                      (update, release, at) -> update.set("now", at),
+                      now);
+              // Released jobs are claimable at once; other pools in this process may be idle.
+              BoundStatement queueOf = statements.get("job_queue");
+              for (UUID id : applied) {
+                try (ResultSet row = queueOf.set("id", text(id)).executeQuery()) {
+                  if (row.next()) {
+                    woken.add(row.getString("queue"));
+                  }
+                }
+              }
+              return applied;
+            });
+    wakeups.signal(woken);
+    return Set.copyOf(released);
+  }
+
+  @Override
+  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+    return acknowledge(
+        "update_progress",
+        updates,
+        ProgressUpdate::lease,
+        (update, progress, now) ->
+            update
+                .set("percent", progress.progress().percent())
+                .set("message", progress.progress().message()));
+  }
+
+  @Override
+  public List<UUID> reapExpiredLeases(int max) {
+    if (max < 1) {
+      return List.of();
+    }
+    long now = clock.millis();
+    return write("reap expired leases", statements -> LeaseReaper.reap(statements, now, max));
+  }
+
+  @Override
+  public int cleanup(CleanupRequest request) {
+    if (request.batchSize() < 1) {
+      return 0;
+    }
+    long now = clock.millis();
+    return write(
+        "cleanup",
+        statements -> {
+          int deleted =
+              statements
+                  .get("delete_finished_jobs")
+                  .set("completed_before", now - request.completed().toMillis())
+                  .set("failed_before", now - request.failed().toMillis())
+                  .set("cancelled_before", now - request.cancelled().toMillis())
+                  .set("limit", request.batchSize())
+                  .executeUpdate();
+          statements.get("delete_expired_dedup_keys").set("now", now).executeUpdate();
+          return deleted;
+        });
+  }
+
+  @Override
+  public Optional<Job> get(UUID id) {
+    return read(
+        "get",
+        statements -> {
+          try (ResultSet row = statements.get("get_job").set("id", text(id)).executeQuery()) {
+            return row.next() ? Optional.of(JobRows.read(row)) : Optional.empty();
+          }
+        });
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    String before =
+        query.cursor() == null ? AFTER_EVERY_ID : text(JobPage.decodeCursor(query.cursor()));
+    List<Job> fetched =
+        read(
+            "list",
+            statements -> {
+              BoundStatement list;
+              if (query.state() == null) {
+                list = statements.get("list_jobs");
+              } else {
+                list = statements.get("list_jobs_in_state").set("state", query.state().wireName());
+              }
+              list.set("before", before)
+                  .set("created_from", millisOr(query.createdFrom(), Long.MIN_VALUE))
+                  .set("created_to", millisOr(query.createdTo(), Long.MAX_VALUE))
+                  .set("queue", query.queue())
+                  .set("kind", query.kind())
+                  .set("tag", query.tag())
+                  .set("limit", query.limit() + 1);
+              try (ResultSet rows = list.executeQuery()) {
+                return JobRows.readAll(rows);
+              }
+            });
+    return JobPage.of(fetched, query.limit());
+  }
+
+  @Override
+  public boolean cancel(UUID id) {
+    long now = clock.millis();
+    return write(
+        "cancel",
+        statements -> {
+          BoundStatement cancel = statements.get("cancel").set("id", text(id)).set("now", now);
+          if (cancel.executeUpdate() > 0) {
+            return true;
+          }
+          requireExists(statements, id);
+          return false;
+        });
+  }
+
+  @Override
+  public boolean retryNow(UUID id) {
+    long now = clock.millis();
+    String queue =
+        write(
+            "retry now",
+            statements -> {
+              BoundStatement retry =
+                  statements.get("retry_now").set("id", text(id)).set("now", now);
+              try (ResultSet row = retry.executeQuery()) {
+                if (row.next()) {
+                  return row.getString("queue");
+                }
+              }
+              requireExists(statements, id);
+              return null;
+            });
+    if (queue == null) {
+      return false;
+    }
+    wakeups.signal(List.of(queue));
+    return true;
+  }
+
+  @Override
+  public List<QueueStats> stats() {
+    long now = clock.millis();
+    return read("stats", statements -> QueueStatsReader.read(statements, now));
+  }
+
+  @Override
+  public void pauseQueue(String queue) {
+    setPaused(queue, true);
+  }
+
+  @Override
+  public void resumeQueue(String queue) {
+    setPaused(queue, false);
+    wakeups.signal(List.of(queue));
+  }
+
+  private void setPaused(String queue, boolean paused) {
+    JobSpec.checkName("queue", queue);
+    write(
+        paused ? "pause queue" : "resume queue",
+        statements ->
+            statements
+                .get("set_paused")
+                .set("queue", queue)
+                .set("paused", paused ? 1 : 0)
+                .executeUpdate());
+  }
+
+  @Override
+  public void registerWorker(WorkerInfo worker) {
+    write(
+        "register worker",
+        statements -> {
+          BoundStatement upsert = statements.get("upsert_worker");
+          WorkerRows.bindUpsert(upsert, worker);
+          return upsert.executeUpdate();
+        });
+  }
+
+  @Override
+  public void heartbeatWorker(String workerId, int running) {
+    long now = clock.millis();
+    write(
+        "heartbeat worker",
+        statements ->
+            statements
+                .get("heartbeat_worker")
+                .set("id", workerId)
+                .set("running", running)
+                .set("now", now)
+                .executeUpdate());
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    write(
+        "remove worker",
+        statements -> statements.get("delete_worker").set("id", workerId).executeUpdate());
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return read(
+        "list workers",
+        statements -> {
+          List<WorkerInfo> workers = new ArrayList<>();
+          try (ResultSet rows = statements.get("list_workers").executeQuery()) {
+            while (rows.next()) {
+              workers.add(WorkerRows.read(rows));
+            }
+          }
+          return workers;
+        });
+  }
+
+  @Override
+  public boolean supportsWakeups() {
+    return true;
+  }
+
+  @Override
+  public Subscription subscribe(WakeupListener listener) {
+    return wakeups.subscribe(listener);
+  }
+
+  @Override
+  public void close() {
+    wakeups.clear();
+    transactor.close();
+  }
+
+  /** Runs an acknowledgement batch whose statement is named like the operation. */
+  private <T> Set<UUID> acknowledge(
+      String operation,
+      List<T> items,
+      Function<T, LeaseRef> leaseOf,
+      FencedBatch.Binder<T> binder) {
+    if (items.isEmpty()) {
+      return Set.of();
+    }
+    long now = clock.millis();
+    List<UUID> applied =
+        write(
+            operation,
+            statements -> FencedBatch.run(statements.get(operation), items, leaseOf, binder, now));
+    return Set.copyOf(applied);
+  }
+
+  private static void requireExists(StatementCache statements, UUID id) throws SQLException {
+    try (ResultSet row = statements.get("job_exists").set("id", text(id)).executeQuery()) {
+      if (!row.next()) {
+        throw new JobNotFoundException(id);
+      }
+    }
+  }
+
+  private static long millisOr(Instant instant, long fallback) {
+    return instant == null ? fallback : instant.toEpochMilli();
+  }
+
+  private <T> T write(String operation, StatementWork<T> work) {
+    return transactor.write(operation, connection -> run(connection, work));
+  }
+
+  private <T> T read(String operation, StatementWork<T> work) {
+    return transactor.read(operation, connection -> run(connection, work));
+  }
+
+  private <T> T run(Connection connection, StatementWork<T> work) throws SQLException {
+    try (StatementCache statements = new StatementCache(connection, sql)) {
+      return work.run(statements);
+    }
+  }
+
+  /** Work on the statements of one transaction. */
+  @FunctionalInterface
+  private interface StatementWork<T> {
+    T run(StatementCache statements) throws SQLException;
+  }
+}

@@ -1,0 +1,28 @@
+package io.drover.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs work in a database transaction and is where driver exceptions stop: a {@link SQLException}
+ * leaves as {@link io.drover.StoreUnavailableException} naming the operation. Work that throws
+ * rolls back; other exceptions pass through unchanged.
+ */
+interface Transactor extends AutoCloseable {
+
+  /** Runs {@code work} in a transaction that may write, and commits it. */
+  <T> T write(String operation, SqlWork<T> work);
+
+  /** Runs {@code work} in a transaction that only reads. */
+  <T> T read(String operation, SqlWork<T> work);
+
+  /** Closes the connections; later transactions fail as unavailable. Idempotent. */
+  @Override
+  void close();
+
+  /** Database work on one connection inside a transaction. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

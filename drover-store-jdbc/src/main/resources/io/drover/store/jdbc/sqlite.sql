@@ -1,0 +1,44 @@
+-- Statements in SQLite's own form; the shared ones are in common.sql.
+
+-- Queue patterns arrive as a JSON array of GLOB patterns (queue names hold no GLOB specials but
+-- "*"). The plan is pinned: for each matching queue (CROSS JOIN keeps queues the outer loop),
+-- walk jobs_claimable in claim order and stop once a row cannot make the limit, so a claim costs
+-- the same with a backlog of millions. Left to itself, without table statistics, SQLite sorts
+-- every claimable job instead. RETURNING gives rows in no particular order.
+-- name: claim
+UPDATE jobs
+SET state = 'active', attempt = attempt + 1, lease_token = lease_token + 1,
+    worker_id = :worker_id, lease_expires_at = :lease_expires_at, started_at = :now
+WHERE id IN (
+  SELECT j.id
+  FROM queues q CROSS JOIN jobs j INDEXED BY jobs_claimable
+  WHERE j.queue = q.name
+    AND q.paused = 0
+    AND EXISTS (SELECT 1 FROM json_each(:patterns) p WHERE q.name GLOB p.value)
+    AND j.state IN ('waiting', 'scheduled', 'retrying') AND j.run_at <= :now
+  ORDER BY j.priority DESC, j.run_at, j.id
+  LIMIT :limit)
+RETURNING *;
+
+-- Lists without a state filter (list_jobs_in_state has one). The other filters are optional
+-- (null); :before and the created bounds are always set, so the id range can seek the primary key.
+-- name: list_jobs
+SELECT * FROM jobs
+WHERE id < :before
+  AND created_at >= :created_from AND created_at < :created_to
+  AND (:queue IS NULL OR queue = :queue)
+  AND (:kind IS NULL OR kind = :kind)
+  AND (:tag IS NULL OR EXISTS (SELECT 1 FROM json_each(jobs.tags) t WHERE t.value = :tag))
+ORDER BY id DESC
+LIMIT :limit;
+
+-- list_jobs within one state, walking jobs_state_id: a state can be a sliver of a large table.
+-- name: list_jobs_in_state
+SELECT * FROM jobs
+WHERE state = :state AND id < :before
+  AND created_at >= :created_from AND created_at < :created_to
+  AND (:queue IS NULL OR queue = :queue)
+  AND (:kind IS NULL OR kind = :kind)
+  AND (:tag IS NULL OR EXISTS (SELECT 1 FROM json_each(jobs.tags) t WHERE t.value = :tag))
+ORDER BY id DESC
+LIMIT :limit;
