@@ -3,6 +3,7 @@ package io.drover;
 import io.drover.maintenance.Cleaner;
 import io.drover.maintenance.Reaper;
 import io.drover.runtime.HandlerRegistry;
+import io.drover.runtime.JobListener;
 import io.drover.runtime.WorkerConfig;
 import io.drover.runtime.WorkerPool;
 import io.drover.store.CleanupRequest;
@@ -48,7 +49,8 @@ public final class Drover implements AutoCloseable {
                 builder.worker,
                 new HandlerRegistry(builder.handlers),
                 builder.clock,
-                RandomGenerator.getDefault())
+                RandomGenerator.getDefault(),
+                builder.listener)
             : null;
     this.reaper = builder.maintenance ? new Reaper(store, Reaper.DEFAULT_INTERVAL) : null;
     this.cleaner =
@@ -131,6 +133,7 @@ public final class Drover implements AutoCloseable {
     private boolean maintenance = true;
     private JobDefaults jobDefaults = JobDefaults.STANDARD;
     private CleanupRequest retention = CleanupRequest.DEFAULT;
+    private JobListener listener = JobListener.NONE;
 
     private Builder() {}
 
@@ -179,6 +182,15 @@ public final class Drover implements AutoCloseable {
     /** Default: completed and cancelled 7 days, failed 14 days. */
     public Builder retention(CleanupRequest retention) {
       this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /**
+     * Told of every attempt the worker pool starts and how it ends, e.g. for metrics. Default:
+     * {@link JobListener#NONE}.
+     */
+    public Builder listener(JobListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -47,7 +47,7 @@ public record JobSpec(
 
   public static final int MAX_NAME_LENGTH = 128;
   public static final int MAX_TAGS = 32;
-  public static final int MAX_TAG_LENGTH = 64;
+  public static final int MAX_TAG_LENGTH = 200;
   public static final int MAX_KEY_LENGTH = 256;
   public static final int MAX_ATTEMPTS_LIMIT = 1000;
 

@@ -2,6 +2,7 @@ package io.drover.runtime;
 
 import io.drover.Job;
 import io.drover.store.LeaseRef;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +24,7 @@ final class Execution {
   }
 
   private final Job job;
+  private final long startedNanos = System.nanoTime();
   private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.RUNNING);
   private volatile Thread thread;
 
@@ -36,6 +38,11 @@ final class Execution {
 
   LeaseRef lease() {
     return job.lease();
+  }
+
+  /** How long ago the pool claimed it and began running it. */
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   void bind(Thread thread) {

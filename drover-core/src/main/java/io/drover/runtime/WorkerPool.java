@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Claims jobs from a set of queues and runs their handlers on virtual threads, at most {@code
@@ -54,6 +55,7 @@ public final class WorkerPool {
   private final HandlerRegistry handlers;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final JobListener listener;
   private final Semaphore slots;
   private final Map<UUID, Execution> inFlight = new ConcurrentHashMap<>();
   private final Signal wake = new Signal();
@@ -73,11 +75,25 @@ public final class WorkerPool {
       HandlerRegistry handlers,
       InstantSource clock,
       RandomGenerator random) {
+    this(store, config, handlers, clock, random, JobListener.NONE);
+  }
+
+  /**
+   * @param listener told of every attempt's start and outcome; see {@link JobListener}
+   */
+  public WorkerPool(
+      JobStore store,
+      WorkerConfig config,
+      HandlerRegistry handlers,
+      InstantSource clock,
+      RandomGenerator random,
+      JobListener listener) {
     this.store = store;
     this.config = config;
     this.handlers = handlers;
     this.clock = clock;
     this.random = random;
+    this.listener = GuardedListener.of(listener);
     this.slots = new Semaphore(config.concurrency());
     this.acks = new AckBatcher(store, config.workerId());
     this.timers =
@@ -111,12 +127,13 @@ public final class WorkerPool {
     long beat = config.heartbeatInterval().toMillis();
     timers.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     dispatcher.start();
-    log.info(
-        "worker: started worker_id={} queues={} concurrency={} store={}",
-        config.workerId(),
-        queues,
-        config.concurrency(),
-        store.name());
+    log.atInfo()
+        .setMessage("worker: started")
+        .addKeyValue("worker_id", config.workerId())
+        .addKeyValue("queues", queues)
+        .addKeyValue("concurrency", config.concurrency())
+        .addKeyValue("store", store.name())
+        .log();
   }
 
   /**
@@ -136,7 +153,11 @@ public final class WorkerPool {
       awaitRunning(config.shutdownGrace());
       int released = releaseRunning();
       acks.stop(ACK_FLUSH_TIMEOUT);
-      log.info("worker: stopped worker_id={} released={}", config.workerId(), released);
+      log.atInfo()
+          .setMessage("worker: stopped")
+          .addKeyValue("worker_id", config.workerId())
+          .addKeyValue("released", released)
+          .log();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -144,10 +165,11 @@ public final class WorkerPool {
       try {
         store.removeWorker(config.workerId());
       } catch (RuntimeException e) {
-        log.warn(
-            "worker: could not leave the registry worker_id={}: {}",
-            config.workerId(),
-            e.toString());
+        log.atWarn()
+            .setMessage("worker: could not leave the registry")
+            .addKeyValue("worker_id", config.workerId())
+            .addKeyValue("error", e.toString())
+            .log();
       }
     }
   }
@@ -181,7 +203,11 @@ public final class WorkerPool {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.warn("worker: claim failed worker_id={}: {}", config.workerId(), e.toString());
+        log.atWarn()
+            .setMessage("worker: claim failed")
+            .addKeyValue("worker_id", config.workerId())
+            .addKeyValue("error", e.toString())
+            .log();
         pause(STORE_ERROR_PAUSE);
       }
     }
@@ -215,6 +241,7 @@ public final class WorkerPool {
         timers.schedule(() -> timeOut(execution), job.timeout().toMillis(), TimeUnit.MILLISECONDS);
     Outcome outcome = null;
     Throwable thrown = null;
+    listener.onStarted(job);
     try {
       outcome = handle(execution);
     } catch (Throwable t) {
@@ -224,7 +251,7 @@ public final class WorkerPool {
     }
     try {
       if (execution.end(Execution.Phase.FINISHED, false)) {
-        acknowledge(job, outcome, thrown);
+        acknowledge(execution, outcome, thrown);
       }
     } finally {
       inFlight.remove(job.id());
@@ -250,37 +277,59 @@ public final class WorkerPool {
               + ")");
     }
     if (log.isDebugEnabled()) {
-      log.debug(
-          "job: started job_id={} queue={} kind={} attempt={}",
-          job.id(),
-          job.queue(),
-          job.kind(),
-          job.attempt());
+      withJob(log.atDebug(), job).setMessage("job: started").log();
     }
     Outcome outcome = handler.handle(new RunningJobContext(execution, store));
     return outcome == null ? Outcome.complete() : outcome;
   }
 
-  private void acknowledge(Job job, Outcome outcome, Throwable thrown) {
+  private void acknowledge(Execution execution, Outcome outcome, Throwable thrown) {
+    Job job = execution.job();
     Instant now = clock.instant();
     LeaseRef lease = job.lease();
     if (thrown != null) {
-      logFailure(job, thrown.toString());
-      acks.fail(new Failure(lease, JobError.of(job.attempt(), thrown, now), nextRunAt(job, now)));
+      failed(execution, JobError.of(job.attempt(), thrown, now), nextRunAt(job, now));
       return;
     }
     switch (outcome) {
-      case Outcome.Complete complete -> acks.complete(new Completion(lease, complete.result()));
-      case Outcome.RetryIn retry -> {
-        logFailure(job, retry.reason());
-        Instant at = job.isLastAttempt() ? null : now.plus(retry.delay());
-        acks.fail(new Failure(lease, new JobError(job.attempt(), retry.reason(), null, now), at));
+      case Outcome.Complete complete -> {
+        Duration took = execution.elapsed();
+        if (log.isDebugEnabled()) {
+          withJob(log.atDebug(), job)
+              .setMessage("job: completed")
+              .addKeyValue("duration_ms", took.toMillis())
+              .log();
+        }
+        listener.onCompleted(job, took);
+        acks.complete(new Completion(lease, complete.result()));
       }
-      case Outcome.Fail fail -> {
-        logFailure(job, fail.reason());
-        acks.fail(new Failure(lease, new JobError(job.attempt(), fail.reason(), null, now), null));
-      }
+      case Outcome.RetryIn retry ->
+          failed(
+              execution,
+              new JobError(job.attempt(), retry.reason(), null, now),
+              job.isLastAttempt() ? null : now.plus(retry.delay()));
+      case Outcome.Fail fail ->
+          failed(execution, new JobError(job.attempt(), fail.reason(), null, now), null);
     }
+  }
+
+  /** Records a failed attempt; {@code retryAt} null means the job fails for good. */
+  private void failed(Execution execution, JobError error, Instant retryAt) {
+    Job job = execution.job();
+    Duration took = execution.elapsed();
+    withJob(log.atInfo(), job)
+        .setMessage("job: attempt failed")
+        .addKeyValue("max_attempts", job.maxAttempts())
+        .addKeyValue("retry_at", retryAt)
+        .addKeyValue("duration_ms", took.toMillis())
+        .addKeyValue("reason", error.message())
+        .log();
+    if (retryAt == null) {
+      listener.onFailed(job, took);
+    } else {
+      listener.onRetrying(job, took);
+    }
+    acks.fail(new Failure(job.lease(), error, retryAt));
   }
 
   private void timeOut(Execution execution) {
@@ -290,10 +339,7 @@ public final class WorkerPool {
     Job job = execution.job();
     Instant now = clock.instant();
     String message = "timed out after " + job.timeout().toMillis() + " ms";
-    logFailure(job, message);
-    acks.fail(
-        new Failure(
-            job.lease(), new JobError(job.attempt(), message, null, now), nextRunAt(job, now)));
+    failed(execution, new JobError(job.attempt(), message, null, now), nextRunAt(job, now));
   }
 
   private Instant nextRunAt(Job job, Instant now) {
@@ -310,17 +356,19 @@ public final class WorkerPool {
         for (Execution execution : running) {
           if (!kept.contains(execution.job().id())
               && execution.end(Execution.Phase.ABANDONED, true)) {
-            log.warn(
-                "job: lease lost, handler interrupted job_id={} queue={} kind={}",
-                execution.job().id(),
-                execution.job().queue(),
-                execution.job().kind());
+            withJob(log.atWarn(), execution.job())
+                .setMessage("job: lease lost, handler interrupted")
+                .log();
           }
         }
       }
       store.heartbeatWorker(config.workerId(), inFlight.size());
     } catch (RuntimeException e) {
-      log.warn("worker: heartbeat failed worker_id={}: {}", config.workerId(), e.toString());
+      log.atWarn()
+          .setMessage("worker: heartbeat failed")
+          .addKeyValue("worker_id", config.workerId())
+          .addKeyValue("error", e.toString())
+          .log();
     }
   }
 
@@ -346,15 +394,16 @@ public final class WorkerPool {
     return released;
   }
 
-  private void logFailure(Job job, String reason) {
-    log.info(
-        "job: attempt failed job_id={} queue={} kind={} attempt={} max_attempts={} reason={}",
-        job.id(),
-        job.queue(),
-        job.kind(),
-        job.attempt(),
-        job.maxAttempts(),
-        reason);
+  /**
+   * Adds the fields every job log line carries (STYLE: key-value fields), so both the text and the
+   * JSON log formats can be searched by them.
+   */
+  private static LoggingEventBuilder withJob(LoggingEventBuilder event, Job job) {
+    return event
+        .addKeyValue("job_id", job.id())
+        .addKeyValue("queue", job.queue())
+        .addKeyValue("kind", job.kind())
+        .addKeyValue("attempt", job.attempt());
   }
 
   private static void pause(Duration duration) {

@@ -3,6 +3,7 @@ package io.drover.store;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
+import io.drover.schedule.ScheduleStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,6 +154,20 @@ public interface JobStore extends AutoCloseable {
    * so workers poll as well.
    */
   Subscription subscribe(WakeupListener listener);
+
+  /** True when {@link #schedules()} works; a store without schedules refuses them loudly. */
+  default boolean supportsSchedules() {
+    return false;
+  }
+
+  /**
+   * The store's schedules (DESIGN §1, the scheduler issue).
+   *
+   * @throws io.drover.UnsupportedCapabilityException when {@link #supportsSchedules()} is false
+   */
+  default ScheduleStore schedules() {
+    throw new io.drover.UnsupportedCapabilityException(name(), "schedules");
+  }
 
   /** Releases connections and files. Idempotent. */
   @Override

@@ -30,6 +30,7 @@ final class PoolFixture implements AutoCloseable {
           .lease(Duration.ofSeconds(3))
           .pollInterval(Duration.ofMillis(50))
           .shutdownGrace(Duration.ofSeconds(2));
+  private JobListener listener = JobListener.NONE;
   private WorkerPool pool;
 
   PoolFixture handler(String kind, Handler handler) {
@@ -42,6 +43,11 @@ final class PoolFixture implements AutoCloseable {
     return this;
   }
 
+  PoolFixture listener(JobListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
   WorkerPool start() {
     pool =
         new WorkerPool(
@@ -49,7 +55,8 @@ final class PoolFixture implements AutoCloseable {
             config.build(),
             new HandlerRegistry(handlers),
             InstantSource.system(),
-            RandomGenerator.getDefault());
+            RandomGenerator.getDefault(),
+            listener);
     pool.start();
     return pool;
   }

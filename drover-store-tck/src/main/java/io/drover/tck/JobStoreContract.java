@@ -165,4 +165,11 @@ public abstract class JobStoreContract {
       super(JobStoreContract.this);
     }
   }
+
+  @Nested
+  class Schedules extends ScheduleContract {
+    Schedules() {
+      super(JobStoreContract.this);
+    }
+  }
 }

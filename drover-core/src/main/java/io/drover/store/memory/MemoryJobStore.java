@@ -6,6 +6,7 @@ import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
 import io.drover.retry.RetryPolicy;
+import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
@@ -59,6 +60,7 @@ public final class MemoryJobStore implements JobStore {
   private final RandomGenerator random = RandomGenerator.getDefault(); // guarded by lock
   private final WorkerRegistry workers = new WorkerRegistry();
   private final LocalWakeups wakeups = new LocalWakeups();
+  private final MemorySchedules schedules;
 
   /** A store on the system clock. */
   public MemoryJobStore() {
@@ -68,6 +70,7 @@ public final class MemoryJobStore implements JobStore {
   /** A store whose every time decision reads {@code clock}. */
   public MemoryJobStore(InstantSource clock) {
     this.clock = clock;
+    this.schedules = new MemorySchedules(clock);
   }
 
   @Override
@@ -350,6 +353,16 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public List<WorkerInfo> workers() {
     return workers.list();
+  }
+
+  @Override
+  public boolean supportsSchedules() {
+    return true;
+  }
+
+  @Override
+  public ScheduleStore schedules() {
+    return schedules;
   }
 
   @Override

@@ -1,0 +1,175 @@
+package io.drover.schedule;
+
+import io.drover.InvalidJobException;
+import io.drover.JobSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A named, recurring job (DESIGN §1): a trigger, the job it enqueues, how misfires and overlaps are
+ * handled, and where it stands.
+ *
+ * @param misfireGrace fires later than this are misfires. Default: 30 s.
+ * @param startAt no fire before this; null for none
+ * @param endAt no fire after this; null for none
+ * @param lastFireAt the latest fire time acted on, or null
+ * @param nextFireAt the next fire time; null once past {@code endAt}
+ * @param lastJobId the job of the latest fire, for the overlap policy; null before the first
+ */
+public record Schedule(
+    String name,
+    Trigger trigger,
+    JobTemplate job,
+    Duration misfireGrace,
+    MisfirePolicy misfirePolicy,
+    OverlapPolicy overlap,
+    Instant startAt,
+    Instant endAt,
+    boolean paused,
+    Instant lastFireAt,
+    Instant nextFireAt,
+    UUID lastJobId) {
+
+  public static final Duration DEFAULT_MISFIRE_GRACE = Duration.ofSeconds(30);
+
+  /** Jobs made by a schedule carry the tag {@code schedule:<name>}. */
+  public static final String TAG_PREFIX = "schedule:";
+
+  /**
+   * How long a fire's de-duplication key holds: longer than any scheduler could take between
+   * enqueueing a fire and recording it, so a crash in between never fires twice.
+   */
+  public static final Duration FIRE_DEDUP_WINDOW = Duration.ofDays(7);
+
+  public Schedule {
+    JobSpec.checkName("name", name);
+    if (trigger == null) {
+      throw new InvalidJobException("cron", "a schedule needs cron or every");
+    }
+    if (job == null) {
+      throw new InvalidJobException("job", "is required");
+    }
+    if (misfireGrace == null || misfireGrace.isNegative()) {
+      throw new InvalidJobException("misfire_grace", "must be zero or positive");
+    }
+    if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
+      throw new InvalidJobException("end_at", "must be after start_at");
+    }
+  }
+
+  /**
+   * A new schedule, its first fire computed from {@code now}.
+   *
+   * @throws InvalidJobException naming the field that is wrong
+   */
+  public static Schedule create(
+      String name,
+      Trigger trigger,
+      JobTemplate job,
+      Duration misfireGrace,
+      MisfirePolicy misfirePolicy,
+      OverlapPolicy overlap,
+      Instant startAt,
+      Instant endAt,
+      boolean paused,
+      Instant now) {
+    Schedule draft =
+        new Schedule(
+            name,
+            trigger,
+            job,
+            misfireGrace,
+            misfirePolicy,
+            overlap,
+            startAt,
+            endAt,
+            paused,
+            null,
+            null,
+            null);
+    return draft.withNextFireAt(draft.firstFireAfter(now));
+  }
+
+  /** The first fire time after {@code after} inside the start/end window, or null after the end. */
+  public Instant firstFireAfter(Instant after) {
+    Instant from = startAt != null && startAt.isAfter(after) ? startAt.minusMillis(1) : after;
+    Instant next = trigger.nextAfter(from);
+    return endAt != null && next.isAfter(endAt) ? null : next;
+  }
+
+  /**
+   * The same schedule with a new definition: when the trigger or window changed, the next fire is
+   * computed afresh from {@code now}; otherwise where it stands is kept.
+   */
+  public Schedule redefinedAs(Schedule definition, Instant now) {
+    boolean timingChanged =
+        !trigger.equals(definition.trigger)
+            || !java.util.Objects.equals(startAt, definition.startAt)
+            || !java.util.Objects.equals(endAt, definition.endAt);
+    Schedule kept =
+        new Schedule(
+            name,
+            definition.trigger,
+            definition.job,
+            definition.misfireGrace,
+            definition.misfirePolicy,
+            definition.overlap,
+            definition.startAt,
+            definition.endAt,
+            definition.paused,
+            lastFireAt,
+            nextFireAt,
+            lastJobId);
+    return timingChanged ? kept.withNextFireAt(kept.firstFireAfter(now)) : kept;
+  }
+
+  public Schedule withNextFireAt(Instant next) {
+    return new Schedule(
+        name,
+        trigger,
+        job,
+        misfireGrace,
+        misfirePolicy,
+        overlap,
+        startAt,
+        endAt,
+        paused,
+        lastFireAt,
+        next,
+        lastJobId);
+  }
+
+  public Schedule withPaused(boolean paused) {
+    return new Schedule(
+        name,
+        trigger,
+        job,
+        misfireGrace,
+        misfirePolicy,
+        overlap,
+        startAt,
+        endAt,
+        paused,
+        lastFireAt,
+        nextFireAt,
+        lastJobId);
+  }
+
+  /** What the scheduler records after acting on the fires due up to some time. */
+  public Schedule advancedTo(Instant lastFire, Instant next, UUID jobId) {
+    return new Schedule(
+        name,
+        trigger,
+        job,
+        misfireGrace,
+        misfirePolicy,
+        overlap,
+        startAt,
+        endAt,
+        paused,
+        lastFire,
+        next,
+        jobId);
+  }
+}
