@@ -320,7 +320,7 @@ public final class WorkerPool {
     withJob(log.atInfo(), job)
         .setMessage("job: attempt failed")
         .addKeyValue("max_attempts", job.maxAttempts())
-        .addKeyValue("retry_at", retryAt)
+        .addKeyValue("retry_at", retryAt == null ? null : retryAt.toString())
         .addKeyValue("duration_ms", took.toMillis())
         .addKeyValue("reason", error.message())
         .log();

@@ -80,6 +80,9 @@ public final class Scheduler {
       due.add(next);
       next = schedule.firstFireAfter(next);
     }
+    if (due.isEmpty()) {
+      return 0; // another scheduler's clock runs ahead of ours; the fire is not due here yet
+    }
     if (next != null && !next.isAfter(now)) {
       next = schedule.firstFireAfter(now);
     }

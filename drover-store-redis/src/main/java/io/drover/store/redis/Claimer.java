@@ -1,0 +1,134 @@
+package io.drover.store.redis;
+
+import io.drover.Job;
+import io.drover.store.ClaimRequest;
+import io.drover.store.JobOrder;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Claims: one {@code claim.lua} call per queue, then one pipeline reading the claimed jobs. Over
+ * several queues, {@code peek.lua} first reads each queue's next jobs, so that the jobs taken are
+ * the best across all of them, then one claim per queue takes its share, in one pipeline. A
+ * competing worker may take some of the peeked jobs in between; this claim then takes the next ones
+ * of that queue, a small bend of the order under contention, never a duplicate.
+ */
+final class Claimer {
+  /**
+   * Delayed jobs moved to ready per script call: due jobs beyond this wait for the next claim, so a
+   * burst of many jobs becoming due at once never stalls the server.
+   */
+  private static final int PROMOTE_LIMIT = 1000;
+
+  /** The port's claim order, to merge the answers of several queues. */
+  private static final Comparator<Job> CLAIM_ORDER =
+      Comparator.comparingInt(Job::priority)
+          .reversed()
+          .thenComparing(Job::runAt)
+          .thenComparing(Job::id, JobOrder.ID_ASCENDING);
+
+  /** A peeked job: its queue and claim score; equal scores order by id, as in the sorted set. */
+  private record Head(String queue, String id, double score) {}
+
+  private static final Comparator<Head> HEAD_ORDER =
+      Comparator.comparingDouble(Head::score).thenComparing(Head::id);
+
+  private final RedisLink link;
+  private final Keys keys;
+  private final Queues queues;
+  private final QueueLocator locator;
+  private final JobReader reader;
+  private final InstantSource clock;
+
+  Claimer(
+      RedisLink link,
+      Keys keys,
+      Queues queues,
+      QueueLocator locator,
+      JobReader reader,
+      InstantSource clock) {
+    this.link = link;
+    this.keys = keys;
+    this.queues = queues;
+    this.locator = locator;
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  List<Job> claim(ClaimRequest request) {
+    List<String> matching = queues.matching(request.queues());
+    if (matching.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    Map<String, Integer> shares =
+        matching.size() == 1
+            ? Map.of(matching.get(0), request.max())
+            : plan(matching, request, now);
+    String leaseEnd = Long.toString(now.plus(request.lease()).toEpochMilli());
+    Batch batch = link.batch("claim");
+    List<Reply<List<Object>>> replies = new ArrayList<>();
+    shares.forEach(
+        (queue, share) -> {
+          QueueKeys queueKeys = keys.queue(queue);
+          List<String> args = queueKeys.args(now.toEpochMilli());
+          args.add(Integer.toString(share));
+          args.add(leaseEnd);
+          args.add(request.workerId());
+          args.add(Integer.toString(PROMOTE_LIMIT));
+          replies.add(batch.list(LuaScript.CLAIM, queueKeys.scriptKeys(), args));
+        });
+    batch.execute();
+    List<JobReader.Ref> refs = new ArrayList<>();
+    int q = 0;
+    for (String queue : shares.keySet()) {
+      QueueKeys queueKeys = keys.queue(queue);
+      for (Object id : replies.get(q++).get()) {
+        refs.add(new JobReader.Ref(queueKeys, UUID.fromString((String) id)));
+        locator.remember(UUID.fromString((String) id), queue);
+      }
+    }
+    List<Job> claimed = new ArrayList<>(reader.read("claim (read jobs)", refs));
+    if (shares.size() > 1) {
+      claimed.sort(CLAIM_ORDER);
+    }
+    return claimed;
+  }
+
+  /** How many jobs to take from each queue: the best {@code max} of all their next jobs. */
+  private Map<String, Integer> plan(List<String> matching, ClaimRequest request, Instant now) {
+    Batch batch = link.batch("claim (peek)");
+    List<Reply<List<Object>>> replies = new ArrayList<>();
+    for (String queue : matching) {
+      QueueKeys queueKeys = keys.queue(queue);
+      List<String> args = queueKeys.args(now.toEpochMilli());
+      args.add(Integer.toString(request.max()));
+      args.add(Integer.toString(PROMOTE_LIMIT));
+      replies.add(batch.list(LuaScript.PEEK, queueKeys.scriptKeys(), args));
+    }
+    batch.execute();
+    List<Head> heads = new ArrayList<>();
+    for (int q = 0; q < matching.size(); q++) {
+      List<Object> idsAndScores = replies.get(q).get();
+      for (int i = 0; i + 1 < idsAndScores.size(); i += 2) {
+        heads.add(
+            new Head(
+                matching.get(q),
+                (String) idsAndScores.get(i),
+                Double.parseDouble((String) idsAndScores.get(i + 1))));
+      }
+    }
+    heads.sort(HEAD_ORDER);
+    Map<String, Integer> shares = new LinkedHashMap<>();
+    for (Head head : heads.subList(0, Math.min(heads.size(), request.max()))) {
+      shares.merge(head.queue(), 1, Integer::sum);
+    }
+    return shares;
+  }
+}

@@ -1,0 +1,88 @@
+package io.drover.store.redis;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names every key the store uses, all starting with the configured prefix. Keys that span queues
+ * share the hash tag {@code {prefix}}; each queue's keys share {@code {prefix:queue}}, so on Redis
+ * Cluster one queue lives in one slot and each script touches a single slot:
+ *
+ * <pre>
+ * {prefix}:jobs                  sorted set of every job id, score 0, so in id order
+ * {prefix}:job-queues            hash: job id to its queue
+ * {prefix}:queues                set of queue names (enqueued into or paused)
+ * {prefix}:workers               set of worker ids
+ * {prefix}:worker:&lt;id&gt;          hash: one registered worker
+ * {prefix}:schedules             sorted set of schedule names, score 0, so in name order
+ * {prefix}:schedules-due         sorted set: unpaused schedule names by next fire time
+ * {prefix}:schedule:&lt;name&gt;      hash: one schedule's definition and where it stands
+ * {prefix:queue}:job:&lt;id&gt;       hash: one job
+ * {prefix:queue}:ready           sorted set: due claimable jobs in claim order
+ * {prefix:queue}:delayed         sorted set: claimable jobs by run_at, until due
+ * {prefix:queue}:leases          sorted set: active jobs by lease end (kept nowhere else)
+ * {prefix:queue}:finished:&lt;state&gt; sorted set: completed, failed, cancelled jobs by finished_at
+ * {prefix:queue}:counts          hash: jobs per state
+ * {prefix:queue}:meta            hash: paused flag
+ * {prefix:queue}:dedup:&lt;key&gt;     string: the job holding a de-duplication key
+ * prefix:wakeups                 pub/sub channel: names of queues that got claimable jobs
+ * </pre>
+ */
+final class Keys {
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final String prefix;
+  private final String global;
+
+  Keys(String prefix) {
+    if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "redis key prefix must be 1-64 letters, digits or . _ : - (was '" + prefix + "')");
+    }
+    this.prefix = prefix;
+    this.global = "{" + prefix + "}:";
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  String jobIndex() {
+    return global + "jobs";
+  }
+
+  String jobQueues() {
+    return global + "job-queues";
+  }
+
+  String queues() {
+    return global + "queues";
+  }
+
+  String workers() {
+    return global + "workers";
+  }
+
+  String worker(String workerId) {
+    return global + "worker:" + workerId;
+  }
+
+  String scheduleNames() {
+    return global + "schedules";
+  }
+
+  String dueSchedules() {
+    return global + "schedules-due";
+  }
+
+  String schedule(String name) {
+    return global + "schedule:" + name;
+  }
+
+  String wakeupChannel() {
+    return prefix + ":wakeups";
+  }
+
+  QueueKeys queue(String queue) {
+    return new QueueKeys(queue, "{" + prefix + ":" + queue + "}:", wakeupChannel());
+  }
+}

@@ -1,0 +1,49 @@
+package io.drover.store.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One queue's keys, and the arguments every per-queue script starts with; {@code queue.lua} reads
+ * them in this order.
+ *
+ * @param base the queue's key prefix, hash tag included: {@code {prefix:queue}:}
+ */
+record QueueKeys(String queue, String base, String wakeupChannel) {
+
+  /** The fixed keys of a per-queue script, in the order {@code queue.lua} names them. */
+  List<String> scriptKeys() {
+    return List.of(
+        base + "ready",
+        base + "delayed",
+        leases(),
+        base + "counts",
+        base + "meta",
+        base + "finished:completed",
+        base + "finished:failed",
+        base + "finished:cancelled");
+  }
+
+  String job(UUID id) {
+    return base + "job:" + id;
+  }
+
+  String leases() {
+    return base + "leases";
+  }
+
+  String meta() {
+    return base + "meta";
+  }
+
+  /** A per-queue script's arguments: the common header, then room for the script's own. */
+  List<String> args(long nowMillis) {
+    List<String> args = new ArrayList<>();
+    args.add(base);
+    args.add(Long.toString(nowMillis));
+    args.add(queue);
+    args.add(wakeupChannel);
+    return args;
+  }
+}

@@ -1,0 +1,293 @@
+package io.drover.store.redis;
+
+import io.drover.Job;
+import io.drover.JobNotFoundException;
+import io.drover.JobSpec;
+import io.drover.UnsupportedCapabilityException;
+import io.drover.schedule.ScheduleStore;
+import io.drover.store.ClaimRequest;
+import io.drover.store.CleanupRequest;
+import io.drover.store.Completion;
+import io.drover.store.Enqueued;
+import io.drover.store.Failure;
+import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobPage;
+import io.drover.store.JobQuery;
+import io.drover.store.JobStore;
+import io.drover.store.ProgressUpdate;
+import io.drover.store.QueueStats;
+import io.drover.store.Release;
+import io.drover.store.Subscription;
+import io.drover.store.WakeupListener;
+import io.drover.store.WorkerInfo;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link JobStore} port on Redis (DESIGN §5), through Lettuce: jobs as hashes, sorted sets for
+ * claim order, delays, leases and retention, and one Lua script per state change that touches more
+ * than one key. Every key of a queue shares one hash tag, so each script works within one Redis
+ * Cluster slot; operations over several queues loop over them from here. {@link Keys} lists the
+ * layout.
+ *
+ * <p>Time comes from the store's clock, passed to every script, never from the server, so tests can
+ * move it. Jobs with {@code depends_on} are refused: workflows are not supported.
+ */
+public final class RedisJobStore implements JobStore {
+  /** Default: the prefix of every key, so several stores can share one Redis. */
+  public static final String DEFAULT_PREFIX = "drover";
+
+  private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
+  private static final String NAME = "redis";
+
+  private final RedisLink link;
+  private final Keys keys;
+  private final InstantSource clock;
+  private final PersistenceInfo persistence;
+  private final QueueLocator locator;
+  private final JobReader reader;
+  private final Queues queues;
+  private final Enqueuer enqueuer;
+  private final Claimer claimer;
+  private final Acknowledger acknowledger;
+  private final LeaseReaper reaper;
+  private final RetentionCleaner cleaner;
+  private final JobLister lister;
+  private final WorkerRegistry workers;
+  private final PubSubWakeups wakeups;
+  private final RedisSchedules schedules;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisJobStore(
+      RedisLink link, Keys keys, InstantSource clock, PersistenceInfo persistence) {
+    this.link = link;
+    this.keys = keys;
+    this.clock = clock;
+    this.persistence = persistence;
+    IdIndex index = new IdIndex(link, keys);
+    this.locator = new QueueLocator(index);
+    this.reader = new JobReader(link);
+    this.queues = new Queues(link, keys, clock);
+    this.enqueuer = new Enqueuer(link, keys, index, clock);
+    this.claimer = new Claimer(link, keys, queues, locator, reader, clock);
+    this.acknowledger = new Acknowledger(link, keys, locator, clock);
+    this.reaper = new LeaseReaper(link, keys, queues, acknowledger, clock);
+    this.cleaner = new RetentionCleaner(link, keys, queues, index, clock);
+    this.lister = new JobLister(link, keys, index, reader);
+    this.workers = new WorkerRegistry(link, keys, clock);
+    this.wakeups = new PubSubWakeups(link, keys.wakeupChannel());
+    this.schedules = new RedisSchedules(link, keys, clock);
+  }
+
+  /**
+   * Connects to Redis, loads the scripts and checks whether the server persists data.
+   *
+   * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for
+   *     TLS; Lettuce's query options such as {@code ?timeout=5s} apply
+   * @param clock every time decision of the store reads it
+   * @param keyPrefix starts every key; {@link #DEFAULT_PREFIX} unless stores share a database
+   * @throws IllegalArgumentException for a URL that is not Redis's, or a bad prefix
+   * @throws io.drover.StoreUnavailableException when Redis cannot be reached
+   */
+  public static RedisJobStore connect(String url, InstantSource clock, String keyPrefix) {
+    Keys keys = new Keys(keyPrefix);
+    RedisLink link = RedisLink.open(url);
+    PersistenceInfo persistence;
+    try {
+      persistence = PersistenceInfo.check(link);
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
+    log.info(
+        "redis store: connected address={} prefix={} {}",
+        link.address(),
+        keyPrefix,
+        persistence.detail());
+    switch (persistence.appendOnly()) {
+      case NO ->
+          log.warn(
+              "redis store: Redis at {} does not log every write ({}); set appendonly yes",
+              link.address(),
+              persistence.detail());
+      case UNKNOWN -> log.info("redis store: {}", persistence.detail());
+      case YES -> {}
+    }
+    return new RedisJobStore(link, keys, clock, persistence);
+  }
+
+  /** Whether the server keeps jobs across its own restart, as checked at connect. */
+  public PersistenceInfo persistenceInfo() {
+    return persistence;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Enqueued> enqueue(List<JobSpec> specs) {
+    for (JobSpec spec : specs) {
+      if (!spec.dependsOn().isEmpty()) {
+        throw new UnsupportedCapabilityException(NAME, "workflows (depends_on)");
+      }
+    }
+    return enqueuer.enqueue(specs);
+  }
+
+  @Override
+  public List<Job> claim(ClaimRequest request) {
+    return claimer.claim(request);
+  }
+
+  @Override
+  public Set<UUID> heartbeat(HeartbeatRequest request) {
+    return acknowledger.heartbeat(request);
+  }
+
+  @Override
+  public Set<UUID> complete(List<Completion> completions) {
+    return acknowledger.complete(completions);
+  }
+
+  @Override
+  public Set<UUID> fail(List<Failure> failures) {
+    return acknowledger.fail(failures);
+  }
+
+  @Override
+  public Set<UUID> release(List<Release> releases) {
+    return acknowledger.release(releases);
+  }
+
+  @Override
+  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+    return acknowledger.updateProgress(updates);
+  }
+
+  @Override
+  public List<UUID> reapExpiredLeases(int max) {
+    return reaper.reap(max);
+  }
+
+  @Override
+  public int cleanup(CleanupRequest request) {
+    return cleaner.cleanup(request);
+  }
+
+  @Override
+  public Optional<Job> get(UUID id) {
+    String queue = locator.locate(List.of(id)).get(id);
+    if (queue == null) {
+      return Optional.empty();
+    }
+    return reader.read("get job", List.of(new JobReader.Ref(keys.queue(queue), id))).stream()
+        .findFirst();
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    return lister.list(query);
+  }
+
+  @Override
+  public boolean cancel(UUID id) {
+    return changeJob("cancel", LuaScript.CANCEL, id);
+  }
+
+  @Override
+  public boolean retryNow(UUID id) {
+    return changeJob("retry now", LuaScript.RETRY_NOW, id);
+  }
+
+  /** Runs a script that answers 1 (changed), 0 (state forbids it) or -1 (no such job). */
+  private boolean changeJob(String operation, LuaScript script, UUID id) {
+    String queue = locator.locate(List.of(id)).get(id);
+    if (queue == null) {
+      throw new JobNotFoundException(id);
+    }
+    QueueKeys queueKeys = keys.queue(queue);
+    List<String> args = queueKeys.args(clock.instant().toEpochMilli());
+    args.add(id.toString());
+    Batch batch = link.batch(operation);
+    Reply<Long> answer = batch.integer(script, queueKeys.scriptKeys(), args);
+    batch.execute();
+    if (answer.get() < 0) {
+      throw new JobNotFoundException(id);
+    }
+    return answer.get() == 1;
+  }
+
+  @Override
+  public List<QueueStats> stats() {
+    return queues.stats();
+  }
+
+  @Override
+  public void pauseQueue(String queue) {
+    queues.pause(queue);
+  }
+
+  @Override
+  public void resumeQueue(String queue) {
+    queues.resume(queue);
+  }
+
+  @Override
+  public void registerWorker(WorkerInfo worker) {
+    workers.register(worker);
+  }
+
+  @Override
+  public void heartbeatWorker(String workerId, int running) {
+    workers.heartbeat(workerId, running);
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    workers.remove(workerId);
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return workers.list();
+  }
+
+  @Override
+  public boolean supportsWakeups() {
+    return true;
+  }
+
+  @Override
+  public Subscription subscribe(WakeupListener listener) {
+    return wakeups.subscribe(listener);
+  }
+
+  @Override
+  public boolean supportsSchedules() {
+    return true;
+  }
+
+  @Override
+  public ScheduleStore schedules() {
+    return schedules;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        wakeups.close();
+      } finally {
+        link.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.drover.store.redis;
+
+import io.drover.StoreUnavailableException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one Redis connection. Lettuce multiplexes it across threads; automatic flushing is
+ * off so that each {@link Batch} goes out in a single write. Driver exceptions are translated here
+ * into {@link StoreUnavailableException}, never leaked.
+ */
+final class RedisLink implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+
+  private final RedisClient client;
+  private final RedisURI uri;
+  private final StatefulRedisConnection<String, String> connection;
+  // Held while a batch is written, so one batch's flush never sends another's half-queued calls.
+  private final ReentrantLock issuing = new ReentrantLock();
+
+  private RedisLink(
+      RedisClient client, RedisURI uri, StatefulRedisConnection<String, String> connection) {
+    this.client = client;
+    this.uri = uri;
+    this.connection = connection;
+  }
+
+  /**
+   * Connects and loads every script.
+   *
+   * @throws IllegalArgumentException when the URL is not a Redis URL
+   * @throws StoreUnavailableException when the server cannot be reached
+   */
+  static RedisLink open(String url) {
+    RedisURI uri = parse(url);
+    RedisClient client = RedisClient.create();
+    // Fail at once while disconnected instead of queueing commands until the timeout: callers
+    // (the worker loop, the enqueue spool) have their own retry and need to know now.
+    client.setOptions(
+        ClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .build());
+    StatefulRedisConnection<String, String> connection;
+    try {
+      connection = client.connect(StringCodec.UTF8, uri);
+    } catch (RedisException e) {
+      client.shutdown();
+      throw new StoreUnavailableException(
+          "redis store: cannot connect to " + describe(uri) + ": " + e.getMessage(), e);
+    }
+    connection.setAutoFlushCommands(false);
+    RedisLink link = new RedisLink(client, uri, connection);
+    try {
+      link.load(List.of(LuaScript.values()));
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
+    return link;
+  }
+
+  Batch batch(String operation) {
+    return new Batch(this, operation);
+  }
+
+  /** Writes the calls in order and flushes them once. */
+  void issue(Collection<? extends Batch.Call<?>> calls) {
+    issuing.lock();
+    try {
+      RedisAsyncCommands<String, String> commands = connection.async();
+      for (Batch.Call<?> call : calls) {
+        call.send(commands);
+      }
+    } finally {
+      connection.flushCommands();
+      issuing.unlock();
+    }
+  }
+
+  /** Loads scripts into the server's cache (SCRIPT LOAD), checking the digests agree. */
+  void load(Collection<LuaScript> scripts) {
+    Batch batch = batch("load scripts");
+    List<Reply<String>> shas = new ArrayList<>();
+    for (LuaScript script : scripts) {
+      shas.add(batch.command(c -> c.scriptLoad(script.source())));
+    }
+    batch.execute();
+    int i = 0;
+    for (LuaScript script : scripts) {
+      String sha = shas.get(i++).get();
+      if (!script.sha().equals(sha)) {
+        throw new IllegalStateException(
+            "redis store: server digest " + sha + " differs from ours for script " + script);
+      }
+    }
+    log.debug("redis store: loaded scripts count={}", scripts.size());
+  }
+
+  /** A second connection for pub/sub, which cannot share the command connection. */
+  StatefulRedisPubSubConnection<String, String> connectPubSub() {
+    try {
+      return client.connectPubSub(StringCodec.UTF8, uri);
+    } catch (RedisException e) {
+      throw unavailable("subscribe", e);
+    }
+  }
+
+  Duration timeout() {
+    return uri.getTimeout();
+  }
+
+  /** Where the store is, without credentials, for logs and messages. */
+  String address() {
+    return describe(uri);
+  }
+
+  StoreUnavailableException unavailable(String operation, Throwable cause) {
+    return new StoreUnavailableException(
+        "redis store: " + operation + " failed on " + describe(uri) + ": " + cause, cause);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static RedisURI parse(String url) {
+    try {
+      return RedisURI.create(url);
+    } catch (IllegalArgumentException e) {
+      // The URL may hold a password, so the message names only the forms that work.
+      throw new IllegalArgumentException(
+          "redis store: not a Redis URL; use redis://[[user]:password@]host[:port][/database] or"
+              + " rediss://… for TLS ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+  }
+
+  private static String describe(RedisURI uri) {
+    return (uri.isSsl() ? "rediss://" : "redis://")
+        + uri.getHost()
+        + ":"
+        + uri.getPort()
+        + "/"
+        + uri.getDatabase();
+  }
+}

@@ -1,0 +1,25 @@
+-- Claims up to max due jobs of an unpaused queue in claim order. From FIRST_ARG: max, lease end in
+-- ms, worker id, promotion limit. Returns the claimed ids; the caller reads the jobs with plain
+-- HGETALLs, because handing whole hashes back through Lua costs the server several times more.
+local max, lease_end, worker = tonumber(ARGV[FIRST_ARG]), ARGV[FIRST_ARG + 1], ARGV[FIRST_ARG + 2]
+if paused() then
+  return {}
+end
+promote(tonumber(ARGV[FIRST_ARG + 3]))
+local popped = redis.call('ZPOPMIN', READY, max)
+local claimed = {}
+for j = 1, #popped, 2 do
+  local id = popped[j]
+  local key = job_key(id)
+  local job = redis.call('HMGET', key, 'state', 'attempt', 'token')
+  if job[1] then
+    redis.call('HSET', key, 'state', 'active', 'attempt', int(tonumber(job[2]) + 1), 'token',
+      int(tonumber(job[3]) + 1), 'started_at', NOW_MS, 'worker_id', worker)
+    count(job[1], -1)
+    count('active', 1)
+    zadd(LEASES, lease_end, id)
+    claimed[#claimed + 1] = id
+  end
+end
+flush()
+return claimed

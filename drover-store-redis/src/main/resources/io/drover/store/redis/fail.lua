@@ -1,0 +1,23 @@
+-- Records failed attempts of held jobs. From FIRST_ARG: '1' when only jobs whose lease has expired
+-- may be failed (the reaper, racing a late heartbeat), else '0'; then id, token, error as a JSON
+-- object, retry time in ms ('' to fail for good) quads. Returns the ids updated.
+local only_expired = ARGV[FIRST_ARG] == '1'
+local updated = {}
+for i = FIRST_ARG + 1, #ARGV, 4 do
+  local id, error_json, retry_at = ARGV[i], ARGV[i + 2], ARGV[i + 3]
+  local key = job_key(id)
+  local is_held, job = held(key, ARGV[i + 1], 'priority', 'errors')
+  if is_held and (not only_expired or tonumber(redis.call('ZSCORE', LEASES, id)) < NOW) then
+    -- The errors field is a JSON array; appending keeps it one.
+    local errors = job[4] and (string.sub(job[4], 1, -2) .. ',' .. error_json .. ']')
+      or ('[' .. error_json .. ']')
+    if retry_at == '' then
+      leave_active(key, id, 'failed', nil, nil, { 'errors', errors })
+    else
+      leave_active(key, id, 'retrying', tonumber(job[3]), tonumber(retry_at), { 'errors', errors })
+    end
+    updated[#updated + 1] = id
+  end
+end
+flush()
+return updated

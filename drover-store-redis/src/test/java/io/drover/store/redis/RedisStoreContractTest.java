@@ -1,0 +1,25 @@
+package io.drover.store.redis;
+
+import io.drover.store.JobStore;
+import io.drover.tck.JobStoreContract;
+import io.drover.time.SettableClock;
+import org.junit.jupiter.api.AfterEach;
+
+/** The store contract against a real Redis, each test under a key prefix of its own. */
+class RedisStoreContractTest extends JobStoreContract {
+  private String prefix;
+
+  @Override
+  protected JobStore newStore(SettableClock clock) {
+    RedisTestServer.require();
+    prefix = RedisTestServer.newPrefix();
+    return RedisJobStore.connect(RedisTestServer.URL, clock, prefix);
+  }
+
+  @AfterEach
+  void deleteKeys() {
+    if (prefix != null) {
+      RedisTestServer.deleteKeys(prefix);
+    }
+  }
+}
