@@ -4,6 +4,7 @@ import io.drover.InvalidJobException;
 import io.drover.JobSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -99,18 +100,23 @@ public record Schedule(
   }
 
   /**
-   * The same schedule with a new definition: when the trigger or window changed, the next fire is
-   * computed afresh from {@code now}; otherwise where it stands is kept.
+   * The same schedule with a new definition: when the trigger (as written) or window changed, the
+   * next fire is computed afresh from {@code now}; otherwise where it stands is kept, including an
+   * interval's anchor, so re-applying an unchanged definition (a deployment's schedule file) never
+   * shifts or repeats fires.
    */
   public Schedule redefinedAs(Schedule definition, Instant now) {
+    boolean sameTrigger =
+        trigger.describe().equals(definition.trigger.describe())
+            && trigger.zone().equals(definition.trigger.zone());
     boolean timingChanged =
-        !trigger.equals(definition.trigger)
-            || !java.util.Objects.equals(startAt, definition.startAt)
-            || !java.util.Objects.equals(endAt, definition.endAt);
+        !sameTrigger
+            || !Objects.equals(startAt, definition.startAt)
+            || !Objects.equals(endAt, definition.endAt);
     Schedule kept =
         new Schedule(
             name,
-            definition.trigger,
+            sameTrigger ? trigger : definition.trigger,
             definition.job,
             definition.misfireGrace,
             definition.misfirePolicy,

@@ -1,11 +1,9 @@
 package io.drover.server;
 
 import io.drover.Drover;
-import io.drover.runtime.WorkerConfig;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.http.HttpApi;
-import io.drover.server.kinds.NoopHandler;
-import io.drover.server.kinds.SleepHandler;
+import io.drover.server.metrics.Metrics;
 import io.drover.store.JobStore;
 import io.javalin.Javalin;
 import java.time.Duration;
@@ -15,50 +13,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running server: the HTTP API in front of a {@link Drover} with an in-process worker pool and
- * the built-in kinds. It owns the store it is given and closes it on {@link #close()}.
+ * A running server: the HTTP API in front of a {@link Drover} with the built-in kinds and, unless
+ * switched off, an in-process worker pool and maintenance. It owns the store it is given and closes
+ * it on {@link #close()}.
  */
 public final class DroverServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DroverServer.class);
 
   private final Drover drover;
   private final Javalin http;
+  private final Metrics metrics;
   private final Duration shutdownGrace;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DroverServer(Drover drover, Javalin http, Duration shutdownGrace) {
+  private DroverServer(Drover drover, Javalin http, Metrics metrics, Duration shutdownGrace) {
     this.drover = drover;
     this.http = http;
+    this.metrics = metrics;
     this.shutdownGrace = shutdownGrace;
   }
 
   /**
    * Starts listening, then starts the workers, so a server that cannot bind its port has claimed no
-   * job.
+   * job. The caller has checked the address against the tokens ({@link
+   * io.drover.server.auth.LoopbackGuard}).
    *
    * @throws RuntimeException when the port cannot be bound; the store is closed by then
    */
-  public static DroverServer start(ServerConfig config, JobStore store, InstantSource clock) {
-    WorkerConfig workers = config.workerConfig();
+  public static DroverServer start(
+      ServerConfig config, ServerOptions options, JobStore store, InstantSource clock) {
+    Metrics metrics = new Metrics(store, clock);
     Drover drover =
-        Drover.builder()
-            .store(store)
-            .clock(clock)
-            .handler(NoopHandler.KIND, new NoopHandler())
-            .handler(SleepHandler.KIND, new SleepHandler())
-            .worker(workers)
-            .jobDefaults(config.jobDefaults())
-            .build();
-    Javalin http = HttpApi.create(drover, config.maxPayloadBytes(), clock);
+        Engine.build(
+            config, store, clock, metrics.jobs(), options.workers(), options.maintenance());
+    drover.workers().ifPresent(metrics::watch);
+    Javalin http =
+        HttpApi.create(drover, config, options.tokens(), metrics, options.extraChecks(), clock);
     try {
       http.start(config.host(), config.port());
     } catch (RuntimeException e) {
       drover.close();
+      metrics.close();
       throw e;
     }
     drover.start();
-    log.info("listening on http://{}:{}", config.host(), http.port());
-    return new DroverServer(drover, http, workers.shutdownGrace());
+    log.atInfo()
+        .setMessage("listening on http://{}:{}")
+        .addArgument(config.host())
+        .addArgument(http.port())
+        .addKeyValue("auth", options.tokens().enabled() ? "tokens" : "off")
+        .addKeyValue("tokens", options.tokens().size())
+        .addKeyValue("workers", options.workers())
+        .addKeyValue("maintenance", options.maintenance())
+        .log();
+    return new DroverServer(drover, http, metrics, config.shutdownGrace());
   }
 
   /** The port the API listens on (the one picked when the config said 0). */
@@ -83,6 +91,7 @@ public final class DroverServer implements AutoCloseable {
     http.stop();
     log.info("stopping: workers (running jobs get up to {})", Durations.format(shutdownGrace));
     drover.close();
+    metrics.close();
     log.info("stopped");
   }
 }

@@ -1,5 +1,13 @@
 package io.drover.server;
 
+import io.drover.server.cli.ClientErrors;
+import io.drover.server.cli.EnqueueCommand;
+import io.drover.server.cli.JobsCommand;
+import io.drover.server.cli.QueuesCommand;
+import io.drover.server.cli.StatsCommand;
+import io.drover.server.cli.TokensCommand;
+import io.drover.server.cli.UsageErrors;
+import io.drover.server.cli.WorkersCommand;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code drover} command line: one jar, several roles (DESIGN §7); {@code server} so far. */
+/**
+ * The {@code drover} command line: one jar, several roles (DESIGN §7); {@code server} and {@code
+ * bench} so far.
+ */
 @Command(
     name = "drover",
     mixinStandardHelpOptions = true,
@@ -19,7 +30,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command; try: drover server");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command; try: drover server, or drover --help for all");
   }
 
   /** The command line reading settings from {@code env}, so tests need not touch the real one. */
@@ -27,7 +39,20 @@ public final class Main implements Runnable {
     // Built on its own so picocli applies the command's model transformer (its setting options),
     // which it does only for command lines constructed directly.
     CommandLine server = new CommandLine(new ServerCommand(env));
-    return new CommandLine(new Main()).addSubcommand(server);
+    return new CommandLine(new Main())
+        .addSubcommand(server)
+        .addSubcommand(new CommandLine(new MigrateCommand(env)))
+        .addSubcommand(new BenchCommand(env))
+        .addSubcommand(new BenchWorkerCommand(env))
+        .addSubcommand(new CommandLine(new WorkerCommand(env)))
+        .addSubcommand(new EnqueueCommand(env))
+        .addSubcommand(new JobsCommand(env))
+        .addSubcommand(new QueuesCommand(env))
+        .addSubcommand(new WorkersCommand(env))
+        .addSubcommand(new StatsCommand(env))
+        .addSubcommand(new TokensCommand())
+        .setExecutionExceptionHandler(new ClientErrors())
+        .setParameterExceptionHandler(new UsageErrors());
   }
 
   public static void main(String[] args) {

@@ -1,7 +1,8 @@
 package io.drover.server;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
+import io.drover.server.auth.ApiTokens;
+import io.drover.server.auth.LoopbackGuard;
+import io.drover.server.auth.TokenFile;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
@@ -12,23 +13,25 @@ import io.drover.store.JobStore;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code drover server}: the HTTP API with an in-process worker pool, until SIGTERM or Ctrl-C. The
- * options are generated from {@link io.drover.server.config.Setting}.
+ * {@code drover server}: the HTTP API with an in-process worker pool and maintenance, until SIGTERM
+ * or Ctrl-C. The setting options are generated from {@link io.drover.server.config.Setting}; the
+ * switches that turn parts off are plain flags.
  */
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
     modelTransformer = SettingOptions.class,
     description = {
-      "Runs the HTTP API and an in-process worker pool until SIGTERM or Ctrl-C.",
+      "Runs the HTTP API, an in-process worker pool and maintenance (lease reaping, cleanup)"
+          + " until SIGTERM or Ctrl-C.",
       "Each setting is taken from its flag, else its DROVER_* variable, else its conventional"
           + " variable, else its default.",
       "Durations are a bare number in the unit shown (MS, SECONDS) or written like 250ms, 30s,"
@@ -46,6 +49,20 @@ final class ServerCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Option(
+      names = "--no-workers",
+      description =
+          "Runs no worker pool here: jobs are run by separate drover worker processes on the same"
+              + " store.")
+  private boolean noWorkers;
+
+  @Option(
+      names = "--no-maintenance",
+      description =
+          "Leaves reaping expired leases and cleaning up old jobs to other processes (any number"
+              + " may do it at once).")
+  private boolean noMaintenance;
+
   private final Map<String, String> env;
 
   ServerCommand(Map<String, String> env) {
@@ -56,10 +73,18 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     InstantSource clock = InstantSource.system();
     ServerConfig config;
+    ServerOptions options;
     JobStore store;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      applyLogLevel(config.logLevel());
+      Logging.apply(config.logLevel(), config.logFormat());
+      ApiTokens tokens = TokenFile.load(config.tokensFile());
+      LoopbackGuard.check(config.host(), tokens);
+      options =
+          ServerOptions.defaults()
+              .withTokens(tokens)
+              .withWorkers(!noWorkers)
+              .withMaintenance(!noMaintenance);
       store = StoreFactory.open(StoreChoice.of(config), clock);
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
@@ -70,30 +95,12 @@ final class ServerCommand implements Callable<Integer> {
     }
     DroverServer server;
     try {
-      server = DroverServer.start(config, store, clock);
+      server = DroverServer.start(config, options, store, clock);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage());
       return EXIT_FAILED;
     }
-    // Main exits the JVM with this method's status, so it must not return while serving. The JVM
-    // runs the hook on SIGTERM and Ctrl-C; once it has stopped everything, this returns.
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "drover-shutdown"));
-    stopped.await();
+    UntilSignal.await(server::close);
     return 0;
-  }
-
-  /** LOG_LEVEL is read by logback.xml at start; the flag and DROVER_LOG_LEVEL are applied here. */
-  private static void applyLogLevel(String level) {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-      logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level));
-    }
   }
 }

@@ -10,17 +10,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** A small HTTP client for the API under test, on 127.0.0.1. */
+/** A small HTTP client for the API under test, on 127.0.0.1, with or without a bearer token. */
 public final class ApiClient {
   public static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http =
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   private final String base;
+  private final String token;
 
   public ApiClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private ApiClient(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The same server, calling with {@code Authorization: Bearer token}. */
+  public ApiClient withToken(String token) {
+    return new ApiClient(base, token);
+  }
+
+  public String baseUrl() {
+    return base;
   }
 
   /** What came back: the body parsed when it is JSON, else {@link MissingNode}. */
@@ -48,6 +66,15 @@ public final class ApiClient {
   }
 
   public Response send(String method, String path, String contentType, String body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    return request(method, path, headers, body);
+  }
+
+  /** Sends with the given headers (and the token, if any). */
+  public Response request(String method, String path, Map<String, String> headers, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
@@ -56,12 +83,13 @@ public final class ApiClient {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
+    headers.forEach(request::header);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json =
           type.contains("json") ? JSON.readTree(response.body()) : MissingNode.getInstance();

@@ -13,14 +13,42 @@ class MainTest {
 
   @Test
   void aStoreNotBuiltYet_exits2WithOneLineNamingIt() {
-    Run run = run(Map.of("DATABASE_URL", "postgres://db/jobs"), "server");
+    Run run = run(Map.of("REDIS_URL", "redis://cache"), "server");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
         .singleElement()
         .asString()
-        .startsWith("drover: store postgres (chosen because DATABASE_URL is set) is not available")
-        .contains("memory and sqlite");
+        .startsWith("drover: store redis (chosen because REDIS_URL is set) is not available")
+        .contains("memory, sqlite and postgres");
+  }
+
+  @Test
+  void anUnreachableDatabase_exits1NamingItWithoutThePassword() {
+    Run run = run(Map.of("DATABASE_URL", "postgres://app:topsecret@127.0.0.1:1/jobs"), "server");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("drover: cannot open postgres store 127.0.0.1:1/jobs schema=drover")
+        .doesNotContain("topsecret");
+  }
+
+  @Test
+  void aDatabaseUrlOfAnotherKind_exits2NamingTheFormsThatWork() {
+    Run run = run(Map.of("DATABASE_URL", "mysql://root:topsecret@db/jobs"), "server");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("databaseUrl must start with postgres://, postgresql:// or jdbc:postgresql://")
+        .doesNotContain("topsecret");
+  }
+
+  @Test
+  void migrate_onAStoreOtherThanPostgres_exits2SayingWhatItIsFor() {
+    Run run = run(Map.of(), "migrate");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("store is sqlite").contains("drover migrate is for postgres");
   }
 
   @Test

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar drover.jar server} as a separate process on SQLite, as an operator runs it, so
- * tests can kill it for real. Its environment holds only what the test gives, so variables of the
- * machine running the build (a CI's DATABASE_URL, say) cannot change the store.
+ * {@code java -jar drover.jar server} (or {@code worker}) as a separate process on SQLite, as an
+ * operator runs it, so tests can kill it for real. Its environment holds only what the test gives,
+ * so variables of the machine running the build (a CI's DATABASE_URL, say) cannot change the store.
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -30,38 +30,61 @@ final class ServerProcess implements AutoCloseable {
   private ServerProcess(Process process, Path log, int port) {
     this.process = process;
     this.log = log;
-    this.api = new ApiClient(port);
+    this.api = port < 0 ? null : new ApiClient(port);
   }
 
-  /** Starts the server on {@code dataDir} and returns once {@code /health} answers. */
-  static ServerProcess start(Path dataDir, Path log, Map<String, String> env) throws IOException {
-    Path jar = Path.of(System.getProperty("drover.jar", "target/drover.jar"));
-    assertThat(jar).as("the runnable jar (built by mvn package)").exists();
-    String java = ProcessHandle.current().info().command().orElseThrow();
+  /**
+   * Starts the server on {@code dataDir} and returns once {@code /health} answers.
+   *
+   * @param extraArgs more flags, e.g. {@code --no-workers}
+   */
+  static ServerProcess start(Path dataDir, Path log, Map<String, String> env, String... extraArgs)
+      throws IOException {
     int port = freePort();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-jar",
-                jar.toString(),
-                "server",
-                "--store",
-                "sqlite",
-                "--data-dir",
-                dataDir.toString(),
-                "--port",
-                String.valueOf(port)));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    ServerProcess server = new ServerProcess(builder.start(), log, port);
+    List<String> args = new ArrayList<>(List.of("server", "--port", String.valueOf(port)));
+    args.addAll(List.of(extraArgs));
+    ServerProcess server = new ServerProcess(launch(dataDir, log, env, args), log, port);
     server.awaitHealthy();
     return server;
   }
 
+  /**
+   * Starts {@code drover worker} on {@code dataDir} and returns once its pool has started; it has
+   * no {@link #api()}.
+   */
+  static ServerProcess worker(Path dataDir, Path log, Map<String, String> env, String... extraArgs)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("worker"));
+    args.addAll(List.of(extraArgs));
+    ServerProcess worker = new ServerProcess(launch(dataDir, log, env, args), log, -1);
+    await()
+        .atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .failFast("the worker process exited; log:\n" + log, () -> !worker.process.isAlive())
+        .until(() -> worker.output().contains("worker: started"));
+    return worker;
+  }
+
+  private static Process launch(Path dataDir, Path log, Map<String, String> env, List<String> args)
+      throws IOException {
+    Path jar = Path.of(System.getProperty("drover.jar", "target/drover.jar"));
+    assertThat(jar).as("the runnable jar (built by mvn package)").exists();
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+    command.addAll(args);
+    command.addAll(List.of("--store", "sqlite", "--data-dir", dataDir.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return builder.start();
+  }
+
+  /** The client of a server process; a worker process has none. */
   ApiClient api() {
+    if (api == null) {
+      throw new IllegalStateException("a worker process has no HTTP API");
+    }
     return api;
   }
 

@@ -1,5 +1,6 @@
 package io.drover.server;
 
+import io.drover.server.auth.TokenFile;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.store.JobStore;
@@ -7,8 +8,12 @@ import io.drover.store.memory.MemoryJobStore;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** A server on the memory store, in this JVM, on a free port; settings as environment variables. */
+/**
+ * A server on the memory store, in this JVM, on a free port; settings as environment variables,
+ * tokens from {@code DROVER_TOKENS_FILE} as {@code drover server} reads them.
+ */
 public final class TestServer implements AutoCloseable {
   private final DroverServer server;
   private final ApiClient api;
@@ -23,13 +28,22 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Map<String, String> settings) {
+    return start(settings, UnaryOperator.identity());
+  }
+
+  /** Starts with the options {@code change} makes of the defaults, e.g. without workers. */
+  public static TestServer start(
+      Map<String, String> settings, UnaryOperator<ServerOptions> change) {
     Map<String, String> env = new HashMap<>(Map.of("DROVER_STORE", "memory", "DROVER_PORT", "0"));
     env.putAll(settings);
     ServerConfig config = ConfigLoader.load(Map.of(), env);
+    ServerOptions options =
+        change.apply(ServerOptions.defaults().withTokens(TokenFile.load(config.tokensFile())));
     InstantSource clock = InstantSource.system();
-    return new TestServer(DroverServer.start(config, new MemoryJobStore(clock), clock));
+    return new TestServer(DroverServer.start(config, options, new MemoryJobStore(clock), clock));
   }
 
+  /** A client without a token. */
   public ApiClient api() {
     return api;
   }

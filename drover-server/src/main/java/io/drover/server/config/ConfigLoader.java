@@ -1,11 +1,18 @@
 package io.drover.server.config;
 
+import io.drover.InvalidJobException;
 import io.drover.server.Durations;
+import io.drover.server.http.CorsOrigins;
+import io.drover.server.kinds.HostAllowList;
 import io.drover.server.store.StoreKind;
+import io.drover.store.QueuePattern;
+import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,6 +61,9 @@ public final class ConfigLoader {
     return new ServerConfig(
         value(Setting.STORE, StoreKind::parse, null),
         value(Setting.DATABASE_URL, Function.identity(), null),
+        value(Setting.POOL_SIZE, ConfigLoader::wholeNumber, PostgresConfig.DEFAULT_POOL_SIZE),
+        value(Setting.SCHEMA, Function.identity(), PostgresConfig.DEFAULT_SCHEMA),
+        value(Setting.MIGRATE, ConfigLoader::trueOrFalse, true),
         value(Setting.REDIS_URL, Function.identity(), null),
         value(Setting.DATA_DIR, ConfigLoader::path, ServerConfig.DEFAULT_DATA_DIR),
         value(Setting.HOST, Function.identity(), ServerConfig.DEFAULT_HOST),
@@ -70,7 +80,15 @@ public final class ConfigLoader {
             Setting.MAX_PAYLOAD_BYTES,
             ConfigLoader::wholeNumber,
             ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES),
-        value(Setting.LOG_LEVEL, Function.identity(), ServerConfig.DEFAULT_LOG_LEVEL));
+        value(Setting.LOG_LEVEL, Function.identity(), ServerConfig.DEFAULT_LOG_LEVEL),
+        value(Setting.LOG_FORMAT, Function.identity(), ServerConfig.DEFAULT_LOG_FORMAT),
+        value(Setting.QUEUES, ConfigLoader::queues, List.of(QueuePattern.of("*"))),
+        value(Setting.TOKENS_FILE, ConfigLoader::path, null),
+        value(Setting.CORS_ORIGINS, CorsOrigins::parse, List.of()),
+        value(Setting.BACKLOG_WARN, ConfigLoader::wholeNumber, ServerConfig.DEFAULT_BACKLOG_WARN),
+        duration(Setting.OLDEST_AGE_WARN, ChronoUnit.SECONDS, ServerConfig.DEFAULT_OLDEST_AGE_WARN),
+        value(
+            Setting.HTTP_ALLOW_HOSTS, HostAllowList::parse, ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS));
   }
 
   /** A value and the name it was found under, e.g. {@code --port} or {@code PORT}. */
@@ -116,6 +134,23 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("must be a whole number (was '" + text + "')");
     }
+  }
+
+  private static List<QueuePattern> queues(String text) {
+    try {
+      return QueuePattern.parseList(text);
+    } catch (InvalidJobException e) {
+      throw new IllegalArgumentException(
+          "must be comma-separated queue names or globs (" + e.getMessage() + ")");
+    }
+  }
+
+  private static boolean trueOrFalse(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false (was '" + text + "')");
+    };
   }
 
   private static Path path(String text) {

@@ -5,6 +5,8 @@ import io.drover.JobDefaults;
 import io.drover.JobSpec;
 import io.drover.runtime.WorkerConfig;
 import io.drover.server.store.StoreKind;
+import io.drover.store.QueuePattern;
+import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Locale;
  *
  * @param store the store asked for, or null to choose from the URLs (DESIGN §6). Default: null.
  * @param databaseUrl a PostgreSQL URL, or null. Default: null.
+ * @param poolSize PostgreSQL connections in this process's pool. Default: 10.
+ * @param schema the PostgreSQL schema of Drover's tables. Default: drover.
+ * @param migrate whether a PostgreSQL store applies pending migrations at start. Default: true.
  * @param redisUrl a Redis URL, or null. Default: null.
  * @param dataDir where the embedded SQLite file lives. Default: {@code ./drover-data}.
  * @param host the HTTP listen address. Default: 127.0.0.1 (loopback, DESIGN §8).
@@ -31,10 +36,20 @@ import java.util.Locale;
  * @param shutdownGrace how long running jobs may finish on shutdown. Default: 30 s.
  * @param maxPayloadBytes largest payload the API accepts. Default: 1 MiB.
  * @param logLevel the root log level, upper case. Default: INFO.
+ * @param logFormat {@code text} or {@code json}. Default: text.
+ * @param queues what the worker pool claims from. Default: {@code *}.
+ * @param tokensFile the API tokens, or null for no auth (and loopback only). Default: null.
+ * @param corsOrigins browser origins allowed to call the API; empty turns CORS off. Default: none.
+ * @param backlogWarn waiting jobs per queue above which health is degraded. Default: 10,000.
+ * @param oldestAgeWarn oldest due job's wait above which health is degraded. Default: 5 min.
+ * @param httpAllowHosts hosts (or globs) the {@code http} kind may call. Default: loopback.
  */
 public record ServerConfig(
     StoreKind store,
     String databaseUrl,
+    int poolSize,
+    String schema,
+    boolean migrate,
     String redisUrl,
     Path dataDir,
     String host,
@@ -48,7 +63,14 @@ public record ServerConfig(
     Duration jobTimeout,
     Duration shutdownGrace,
     int maxPayloadBytes,
-    String logLevel) {
+    String logLevel,
+    String logFormat,
+    List<QueuePattern> queues,
+    Path tokensFile,
+    List<String> corsOrigins,
+    int backlogWarn,
+    Duration oldestAgeWarn,
+    List<String> httpAllowHosts) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("./drover-data");
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -63,6 +85,17 @@ public record ServerConfig(
   public static final Duration DEFAULT_SHUTDOWN_GRACE = WorkerConfig.DEFAULT_SHUTDOWN_GRACE;
   public static final int DEFAULT_MAX_PAYLOAD_BYTES = JobSpec.DEFAULT_MAX_PAYLOAD_BYTES;
   public static final String DEFAULT_LOG_LEVEL = "INFO";
+  public static final String DEFAULT_LOG_FORMAT = "text";
+  public static final List<String> LOG_FORMATS = List.of("text", "json");
+  public static final int DEFAULT_BACKLOG_WARN = 10_000;
+  public static final Duration DEFAULT_OLDEST_AGE_WARN = Duration.ofMinutes(5);
+
+  /**
+   * Loopback only: an API client must not make the server call into the network it sits in
+   * (server-side request forgery) unless an operator said which hosts are fine.
+   */
+  public static final List<String> DEFAULT_HTTP_ALLOW_HOSTS =
+      List.of("localhost", "127.0.0.1", "::1");
 
   /** The smallest payload there is: {@code {}}. */
   public static final int MIN_PAYLOAD_BYTES = 2;
@@ -76,6 +109,14 @@ public record ServerConfig(
   public ServerConfig {
     if (dataDir == null) {
       throw new ConfigException("dataDir", "must be set");
+    }
+    checkRange("poolSize", poolSize, 1, PostgresConfig.MAX_POOL_SIZE);
+    if (!PostgresConfig.SCHEMA_NAME.matcher(schema).matches()) {
+      throw new ConfigException(
+          "schema",
+          "must be 1-51 lower-case letters, digits or _, not starting with a digit (was "
+              + schema
+              + ")");
     }
     if (host == null || host.isBlank()) {
       throw new ConfigException("host", "must not be empty");
@@ -104,11 +145,24 @@ public record ServerConfig(
           "logLevel",
           "must be one of " + String.join(", ", LOG_LEVELS) + " (was " + logLevel + ")");
     }
+    logFormat = logFormat.toLowerCase(Locale.ROOT);
+    if (!LOG_FORMATS.contains(logFormat)) {
+      throw new ConfigException("logFormat", "must be text or json (was " + logFormat + ")");
+    }
+    queues = List.copyOf(queues);
+    if (queues.isEmpty()) {
+      throw new ConfigException("queues", "must name at least one queue or glob such as *");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+    checkRange("backlogWarn", backlogWarn, 1, Integer.MAX_VALUE);
+    checkAtLeast("oldestAgeWarn", oldestAgeWarn, Duration.ofSeconds(1));
+    httpAllowHosts = List.copyOf(httpAllowHosts);
   }
 
   /** The in-process worker pool these settings describe. */
   public WorkerConfig workerConfig() {
     return WorkerConfig.builder()
+        .queues(queues)
         .concurrency(concurrency)
         .lease(lease)
         .pollInterval(pollInterval)

@@ -1,6 +1,7 @@
 package io.drover.server.config;
 
 import io.drover.server.Durations;
+import io.drover.store.jdbc.PostgresConfig;
 
 /**
  * Every setting of {@code drover server} and the names it goes by: one flag, one {@code DROVER_*}
@@ -22,7 +23,33 @@ public enum Setting {
       "DROVER_DATABASE_URL",
       "DATABASE_URL",
       "URL",
-      "PostgreSQL URL; when set and no store is named, the store is postgres. Default: none."),
+      "PostgreSQL URL (postgres://user:pass@host:port/db?sslmode=... or jdbc:postgresql://...);"
+          + " when set and no store is named, the store is postgres. Default: none."),
+  POOL_SIZE(
+      "poolSize",
+      "--pool-size",
+      "DROVER_POOL_SIZE",
+      null,
+      "N",
+      "PostgreSQL connections this process pools (one more listens for wake-ups). Default: "
+          + PostgresConfig.DEFAULT_POOL_SIZE
+          + "."),
+  SCHEMA(
+      "schema",
+      "--schema",
+      "DROVER_SCHEMA",
+      null,
+      "NAME",
+      "PostgreSQL schema holding Drover's tables; the first migration creates it. Default: "
+          + PostgresConfig.DEFAULT_SCHEMA
+          + "."),
+  MIGRATE(
+      "migrate",
+      "--no-migrate",
+      "DROVER_MIGRATE",
+      "false",
+      "Do not apply PostgreSQL migrations at start (DROVER_MIGRATE=false does the same); start"
+          + " only if none is pending, leaving them to `drover migrate`. Default: migrate."),
   REDIS_URL(
       "redisUrl",
       "--redis-url",
@@ -43,9 +70,11 @@ public enum Setting {
       "host",
       "--host",
       "DROVER_HOST",
-      null,
+      "HOST",
       "ADDRESS",
-      "Address the HTTP API listens on. Default: " + ServerConfig.DEFAULT_HOST + "."),
+      "Address the HTTP API listens on; anything but loopback needs --tokens-file. Default: "
+          + ServerConfig.DEFAULT_HOST
+          + "."),
   PORT(
       "port",
       "--port",
@@ -143,15 +172,79 @@ public enum Setting {
       "DROVER_LOG_LEVEL",
       "LOG_LEVEL",
       "LEVEL",
-      "TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default: " + ServerConfig.DEFAULT_LOG_LEVEL + ".");
+      "TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default: " + ServerConfig.DEFAULT_LOG_LEVEL + "."),
+  LOG_FORMAT(
+      "logFormat",
+      "--log-format",
+      "DROVER_LOG_FORMAT",
+      "LOG_FORMAT",
+      "FORMAT",
+      "text (one line per event, key=value fields) or json (one JSON object per line). Default: "
+          + ServerConfig.DEFAULT_LOG_FORMAT
+          + "."),
+  QUEUES(
+      "queues",
+      "--queues",
+      "DROVER_QUEUES",
+      null,
+      "PATTERNS",
+      "Queues the worker pool takes jobs from: comma-separated names or globs such as scrape.*."
+          + " Default: * (every queue)."),
+  TOKENS_FILE(
+      "tokensFile",
+      "--tokens-file",
+      "DROVER_TOKENS_FILE",
+      null,
+      "FILE",
+      "JSON file of API tokens (make entries with drover tokens create). Without it the API has no"
+          + " auth and listens on loopback only. Default: none."),
+  CORS_ORIGINS(
+      "corsOrigins",
+      "--cors-origins",
+      "DROVER_CORS_ORIGINS",
+      null,
+      "ORIGINS",
+      "Comma-separated browser origins allowed to call the API, e.g. https://ops.example.com, or *."
+          + " Default: none (CORS off)."),
+  BACKLOG_WARN(
+      "backlogWarn",
+      "--backlog-warn",
+      "DROVER_BACKLOG_WARN",
+      null,
+      "N",
+      "Waiting jobs in one queue above which /health/comprehensive reports degraded. Default: "
+          + ServerConfig.DEFAULT_BACKLOG_WARN
+          + "."),
+  OLDEST_AGE_WARN(
+      "oldestAgeWarn",
+      "--oldest-age-warn",
+      "DROVER_OLDEST_AGE_WARN_SECONDS",
+      null,
+      "SECONDS",
+      "How long a queue's oldest due job may wait before /health/comprehensive reports degraded."
+          + " Default: "
+          + Durations.format(ServerConfig.DEFAULT_OLDEST_AGE_WARN)
+          + "."),
+  HTTP_ALLOW_HOSTS(
+      "httpAllowHosts",
+      "--http-allow-hosts",
+      "DROVER_HTTP_ALLOW_HOSTS",
+      null,
+      "HOSTS",
+      "Hosts the built-in http kind may call: comma-separated names, IP addresses or globs such as"
+          + " *.example.com; * allows any. Default: "
+          + String.join(",", ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS)
+          + " (loopback only).");
 
   private final String key;
   private final String flag;
   private final String droverEnv;
   private final String conventionalEnv;
   private final String paramLabel;
+  private final String switchValue;
   private final String description;
 
+  /** A setting whose flag takes a value. */
   Setting(
       String key,
       String flag,
@@ -164,6 +257,18 @@ public enum Setting {
     this.droverEnv = droverEnv;
     this.conventionalEnv = conventionalEnv;
     this.paramLabel = paramLabel;
+    this.switchValue = null;
+    this.description = description;
+  }
+
+  /** A setting whose flag takes no value: giving it means {@code switchValue}. */
+  Setting(String key, String flag, String droverEnv, String switchValue, String description) {
+    this.key = key;
+    this.flag = flag;
+    this.droverEnv = droverEnv;
+    this.conventionalEnv = null;
+    this.paramLabel = null;
+    this.switchValue = switchValue;
     this.description = description;
   }
 
@@ -185,9 +290,17 @@ public enum Setting {
     return conventionalEnv;
   }
 
-  /** How the value is shown in help, e.g. {@code MS}: a bare number is in this unit. */
+  /**
+   * How the value is shown in help, e.g. {@code MS}: a bare number is in this unit; null for a
+   * switch.
+   */
   public String paramLabel() {
     return paramLabel;
+  }
+
+  /** What giving the flag means when it takes no value, e.g. {@code false}; else null. */
+  public String switchValue() {
+    return switchValue;
   }
 
   /** One or two sentences ending in "Default: …". */

@@ -12,21 +12,32 @@ import picocli.CommandLine.ParseResult;
  * Values stay strings here: {@link ConfigLoader} parses flags and variables alike, so both fail
  * with the same message.
  */
-public final class SettingOptions implements IModelTransformer {
+public class SettingOptions implements IModelTransformer {
+
+  /** Whether the command takes this setting; all do unless a subclass says otherwise. */
+  protected boolean takes(Setting setting) {
+    return true;
+  }
 
   @Override
   public CommandSpec transform(CommandSpec command) {
     for (Setting setting : Setting.values()) {
+      if (!takes(setting)) {
+        continue;
+      }
       String variables =
           setting.conventionalEnv() == null
               ? setting.droverEnv()
               : setting.droverEnv() + ", " + setting.conventionalEnv();
-      command.addOption(
+      OptionSpec.Builder option =
           OptionSpec.builder(setting.flag())
-              .paramLabel(setting.paramLabel())
-              .type(String.class)
-              .description(setting.description(), "Env: " + variables + ".")
-              .build());
+              .description(setting.description(), "Env: " + variables + ".");
+      if (setting.switchValue() == null) {
+        option.paramLabel(setting.paramLabel()).type(String.class);
+      } else {
+        option.arity("0").type(boolean.class);
+      }
+      command.addOption(option.build());
     }
     return command;
   }
@@ -36,7 +47,11 @@ public final class SettingOptions implements IModelTransformer {
     Map<Setting, String> given = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.values()) {
       if (parsed.hasMatchedOption(setting.flag())) {
-        given.put(setting, parsed.matchedOptionValue(setting.flag(), null));
+        given.put(
+            setting,
+            setting.switchValue() != null
+                ? setting.switchValue()
+                : parsed.matchedOptionValue(setting.flag(), null));
       }
     }
     return given;

@@ -1,8 +1,19 @@
 package io.drover.server.http;
 
 import io.drover.Drover;
+import io.drover.server.auth.ApiTokens;
+import io.drover.server.config.ServerConfig;
+import io.drover.server.health.HealthCheck;
+import io.drover.server.health.MemoryCheck;
+import io.drover.server.health.QueuesCheck;
+import io.drover.server.health.StoreCheck;
+import io.drover.server.health.WorkersCheck;
+import io.drover.server.metrics.Metrics;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The REST API of DESIGN §7 that exists so far, as one Javalin app (not yet listening). */
 public final class HttpApi {
@@ -12,28 +23,73 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * @param maxPayloadBytes the largest payload accepted; bodies may be {@link #BODY_OVERHEAD_BYTES}
-   *     larger
+   * @param extraChecks health checks beyond the store, workers, queues and memory ones, e.g. a
+   *     store's own
    */
-  public static Javalin create(Drover drover, int maxPayloadBytes, InstantSource clock) {
-    int bodyLimit = maxPayloadBytes + BODY_OVERHEAD_BYTES;
+  public static Javalin create(
+      Drover drover,
+      ServerConfig config,
+      ApiTokens tokens,
+      Metrics metrics,
+      List<HealthCheck> extraChecks,
+      InstantSource clock) {
+    int bodyLimit = config.maxPayloadBytes() + BODY_OVERHEAD_BYTES;
     JobRoutes jobs =
         new JobRoutes(
-            drover, new JobSpecParser(drover.jobDefaults(), maxPayloadBytes, clock), bodyLimit);
+            drover,
+            new JobSpecParser(drover.jobDefaults(), config.maxPayloadBytes(), clock),
+            bodyLimit,
+            metrics.jobs()::enqueued);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
+    StoreCheck store = new StoreCheck(drover.store());
+    WorkersCheck workers =
+        new WorkersCheck(drover.store(), config.workerConfig().heartbeatInterval(), clock);
+    List<HealthCheck> checks = new ArrayList<>(List.of(store, workers));
+    checks.add(
+        new QueuesCheck(drover.store(), config.backlogWarn(), config.oldestAgeWarn(), clock));
+    checks.add(new MemoryCheck());
+    checks.addAll(extraChecks);
+    HealthRoutes health = new HealthRoutes(List.of(store), checks);
+    WorkerRoutes workerRoutes = new WorkerRoutes(drover.store(), workers, clock);
+    AccessControl access = new AccessControl(tokens);
     return Javalin.create(
-        config -> {
-          config.showJavalinBanner = false;
-          config.useVirtualThreads = true;
-          config.http.prefer405over404 = true;
-          config.http.maxRequestSize = bodyLimit;
-          config.router.mount(
+        javalin -> {
+          javalin.showJavalinBanner = false;
+          javalin.useVirtualThreads = true;
+          javalin.http.prefer405over404 = true;
+          javalin.http.maxRequestSize = bodyLimit;
+          enableCors(javalin, config.corsOrigins());
+          javalin.router.mount(
               router -> {
                 ProblemHandler.addTo(router);
+                SecurityHeaders.addTo(router);
+                access.addTo(router);
                 jobs.addTo(router);
                 queues.addTo(router);
-                HealthRoutes.addTo(router);
+                workerRoutes.addTo(router);
+                health.addTo(router);
+                MetricsRoute.addTo(router, metrics);
+                OpenApiRoute.addTo(router);
               });
         });
+  }
+
+  /** Off unless origins are listed: browsers then refuse other sites' scripts the API's answers. */
+  private static void enableCors(JavalinConfig javalin, List<String> origins) {
+    if (origins.isEmpty()) {
+      return;
+    }
+    javalin.bundledPlugins.enableCors(
+        cors ->
+            cors.addRule(
+                rule -> {
+                  if (origins.contains("*")) {
+                    rule.anyHost();
+                  } else {
+                    rule.allowHost(
+                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                  }
+                  rule.exposeHeader("Location");
+                }));
   }
 }

@@ -5,19 +5,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.Drover;
 import io.drover.Ids;
+import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
+import io.drover.server.auth.Permission;
 import io.drover.store.Enqueued;
+import io.drover.store.JobPage;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
- * {@code POST /api/v1/jobs} enqueues one job (an object) or many (an array), all or nothing: the
- * whole body is validated before the store sees any of it. {@code GET /api/v1/jobs/{id}} shows one.
+ * The job routes. {@code POST /api/v1/jobs} enqueues one job (an object) or many (an array), all or
+ * nothing: the whole body is validated, and every queue checked against the caller's, before the
+ * store sees any of it. The others show, list, cancel and retry jobs of the caller's queues.
  */
 final class JobRoutes {
   static final String JOBS = "/api/v1/jobs";
@@ -25,30 +30,59 @@ final class JobRoutes {
   private final Drover drover;
   private final JobSpecParser parser;
   private final int bodyLimit;
+  private final BiConsumer<JobSpec, Enqueued> onEnqueued;
 
-  JobRoutes(Drover drover, JobSpecParser parser, int bodyLimit) {
+  /**
+   * @param onEnqueued told of every spec the store answered, e.g. to count the new ones
+   */
+  JobRoutes(
+      Drover drover,
+      JobSpecParser parser,
+      int bodyLimit,
+      BiConsumer<JobSpec, Enqueued> onEnqueued) {
     this.drover = drover;
     this.parser = parser;
     this.bodyLimit = bodyLimit;
+    this.onEnqueued = onEnqueued;
   }
 
   void addTo(JavalinDefaultRouting router) {
-    router.post(JOBS, this::enqueue);
-    router.get(JOBS + "/{id}", this::get);
+    router.post(JOBS, this::enqueue, Permission.ENQUEUE);
+    router.get(JOBS, this::list, Permission.READ);
+    router.get(JOBS + "/{id}", this::get, Permission.READ);
+    router.post(JOBS + "/{id}/cancel", this::cancel, Permission.MANAGE);
+    router.post(JOBS + "/{id}/retry", this::retry, Permission.MANAGE);
   }
 
   private void enqueue(Context ctx) {
     JsonNode body = Json.parse(RequestBody.readJson(ctx, bodyLimit));
+    String key = ctx.header(IdempotencyKeys.HEADER);
+    String caller = AccessControl.caller(ctx).name();
+    if (key != null) {
+      IdempotencyKeys.check(key);
+    }
     if (body.isArray()) {
-      List<JobSpec> specs = parser.parseBatch(body);
+      List<JobSpec> specs =
+          parser.parseBatch(
+              body, index -> key == null ? null : IdempotencyKeys.jobId(caller, key, index));
+      for (int i = 0; i < specs.size(); i++) {
+        AccessControl.requireQueue(ctx, specs.get(i).queue(), "[" + i + "].queue");
+      }
       List<Enqueued> answers = drover.enqueueAll(specs);
       ObjectNode result = Json.object();
       ArrayNode jobs = result.putArray("jobs");
-      answers.forEach(answer -> jobs.add(answerOf(answer)));
+      for (int i = 0; i < answers.size(); i++) {
+        onEnqueued.accept(specs.get(i), answers.get(i));
+        jobs.add(answerOf(answers.get(i)));
+      }
       boolean anyCreated = answers.stream().anyMatch(Enqueued::created);
       Json.send(ctx, anyCreated ? HttpStatus.CREATED : HttpStatus.OK, result);
     } else {
-      Enqueued answer = drover.enqueue(parser.parse(body));
+      JobSpec spec =
+          parser.parse(body, key == null ? null : IdempotencyKeys.jobId(caller, key, -1));
+      AccessControl.requireQueue(ctx, spec.queue(), "queue");
+      Enqueued answer = drover.enqueue(spec);
+      onEnqueued.accept(spec, answer);
       if (answer.created()) {
         ctx.header(Header.LOCATION, JOBS + "/" + answer.id());
       }
@@ -56,12 +90,53 @@ final class JobRoutes {
     }
   }
 
+  private void list(Context ctx) {
+    JobPage page = drover.store().list(JobListQuery.of(ctx, AccessControl.caller(ctx)));
+    ObjectNode body = Json.object();
+    ArrayNode jobs = body.putArray("jobs");
+    page.jobs().forEach(job -> jobs.add(JobJson.of(job)));
+    body.put("next_cursor", page.nextCursor());
+    Json.send(ctx, HttpStatus.OK, body);
+  }
+
   private void get(Context ctx) {
-    UUID id = Ids.parse("id", ctx.pathParam("id"));
-    Json.send(
-        ctx,
-        HttpStatus.OK,
-        JobJson.of(drover.store().get(id).orElseThrow(() -> new JobNotFoundException(id))));
+    Json.send(ctx, HttpStatus.OK, JobJson.of(visibleJob(ctx)));
+  }
+
+  private void cancel(Context ctx) {
+    Job job = visibleJob(ctx);
+    if (!drover.store().cancel(job.id())) {
+      throw conflict(job, "it is " + job.state().wireName() + " already");
+    }
+    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+  }
+
+  private void retry(Context ctx) {
+    Job job = visibleJob(ctx);
+    if (!drover.store().retryNow(job.id())) {
+      throw conflict(
+          job,
+          "it is "
+              + job.state().wireName()
+              + "; only scheduled, retrying, failed or cancelled jobs can be retried");
+    }
+    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+  }
+
+  /** The job named in the path, if the caller may see its queue (403 otherwise). */
+  private Job visibleJob(Context ctx) {
+    Job job = current(Ids.parse("id", ctx.pathParam("id")));
+    AccessControl.requireQueue(ctx, job.queue(), "id");
+    return job;
+  }
+
+  private Job current(UUID id) {
+    return drover.store().get(id).orElseThrow(() -> new JobNotFoundException(id));
+  }
+
+  private static ProblemException conflict(Job job, String why) {
+    return new ProblemException(
+        HttpStatus.CONFLICT, null, "job " + job.id() + " cannot be changed: " + why);
   }
 
   /** {@code created} is false when the id existed or the de-duplication key matched. */

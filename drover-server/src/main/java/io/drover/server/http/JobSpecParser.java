@@ -19,6 +19,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Reads job specs from the JSON a client posts (DESIGN §3 names, snake_case). Every rule is checked
@@ -29,8 +31,11 @@ final class JobSpecParser {
   /** A queue for jobs that name none, as in Sidekiq and Oban. */
   static final String DEFAULT_QUEUE = "default";
 
-  /** Jobs per request: the store's batch contract is tested up to this size. */
-  static final int MAX_BATCH = 10_000;
+  /**
+   * Jobs per request: enough to amortise the round trip, small enough that one request never holds
+   * the store's write lock for long.
+   */
+  static final int MAX_BATCH = 1_000;
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -66,9 +71,10 @@ final class JobSpecParser {
   /**
    * Reads every job of a batch, or fails on the first bad one without having stored anything.
    *
+   * @param idWhenAbsent the id of the job at an index when it gives none, or null for a new one
    * @throws InvalidJobException naming {@code [index].field}
    */
-  List<JobSpec> parseBatch(JsonNode array) {
+  List<JobSpec> parseBatch(JsonNode array, IntFunction<UUID> idWhenAbsent) {
     if (array.isEmpty() || array.size() > MAX_BATCH) {
       throw ProblemException.badRequest(
           null, "a batch holds 1 to " + MAX_BATCH + " jobs (was " + array.size() + ")");
@@ -76,7 +82,7 @@ final class JobSpecParser {
     List<JobSpec> specs = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       try {
-        specs.add(parse(array.get(i)));
+        specs.add(parse(array.get(i), idWhenAbsent.apply(i)));
       } catch (InvalidJobException e) {
         throw e.within("[" + i + "]");
       }
@@ -87,9 +93,10 @@ final class JobSpecParser {
   /**
    * Reads one job object.
    *
+   * @param idWhenAbsent the job's id when it gives none, or null for a new one
    * @throws InvalidJobException naming the first field that is wrong
    */
-  JobSpec parse(JsonNode job) {
+  JobSpec parse(JsonNode job, UUID idWhenAbsent) {
     if (!job.isObject()) {
       throw new InvalidJobException("job", "must be a JSON object (was " + shown(job) + ")");
     }
@@ -106,6 +113,8 @@ final class JobSpecParser {
     JobSpec.Builder spec = JobSpec.builder(queue, kind);
     if (present(job, "id")) {
       spec.id(Ids.parse("id", text(job, "id")));
+    } else if (idWhenAbsent != null) {
+      spec.id(idWhenAbsent);
     }
     if (present(job, "payload")) {
       String payload = job.get("payload").toString();

@@ -1,6 +1,8 @@
 package io.drover.server.store;
 
+import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
+import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.Path;
 
 /**
@@ -10,12 +12,17 @@ import java.nio.file.Path;
  *
  * @param reason why this store, for the error when it cannot be used
  * @param sqliteFile the database file when the kind is sqlite, else null
+ * @param postgres how to open PostgreSQL when the kind is postgres, else null
  */
-public record StoreChoice(StoreKind kind, String reason, Path sqliteFile) {
+public record StoreChoice(StoreKind kind, String reason, Path sqliteFile, PostgresConfig postgres) {
 
   /** The file name of the embedded store inside the data directory. */
   public static final String SQLITE_FILE = "drover.db";
 
+  /**
+   * @throws ConfigException when the store is postgres and the URL is missing or not PostgreSQL's;
+   *     the message never quotes the URL, which may hold a password
+   */
   public static StoreChoice of(ServerConfig config) {
     StoreKind kind;
     String reason;
@@ -33,15 +40,41 @@ public record StoreChoice(StoreKind kind, String reason, Path sqliteFile) {
       reason = "the default";
     }
     return new StoreChoice(
-        kind, reason, kind == StoreKind.SQLITE ? config.dataDir().resolve(SQLITE_FILE) : null);
+        kind,
+        reason,
+        kind == StoreKind.SQLITE ? config.dataDir().resolve(SQLITE_FILE) : null,
+        kind == StoreKind.POSTGRES ? postgres(config, reason) : null);
   }
 
-  /** How the start-up log shows the choice, e.g. {@code sqlite (./drover-data/drover.db)}. */
+  private static PostgresConfig postgres(ServerConfig config, String reason) {
+    if (config.databaseUrl() == null) {
+      throw new ConfigException(
+          "databaseUrl",
+          "must be set for the postgres store ("
+              + reason
+              + "): set DATABASE_URL or pass --database-url");
+    }
+    try {
+      return PostgresConfig.builder(config.databaseUrl())
+          .poolSize(config.poolSize())
+          .schema(config.schema())
+          .migrate(config.migrate())
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("databaseUrl", e.getMessage());
+    }
+  }
+
+  /**
+   * How the start-up log shows the choice, e.g. {@code sqlite (./drover-data/drover.db)} or {@code
+   * postgres (db:5432/jobs schema=drover)}; never a password.
+   */
   public String describe() {
     return switch (kind) {
       case SQLITE -> "sqlite (" + sqliteFile + ")";
       case MEMORY -> "memory (jobs are lost when the process exits)";
-      case POSTGRES, REDIS -> kind.wireName();
+      case POSTGRES -> "postgres (" + postgres.describe() + ")";
+      case REDIS -> kind.wireName();
     };
   }
 }

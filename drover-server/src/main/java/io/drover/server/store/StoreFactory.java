@@ -2,6 +2,7 @@ package io.drover.server.store;
 
 import io.drover.server.config.ConfigException;
 import io.drover.store.JobStore;
+import io.drover.store.jdbc.PostgresJobStore;
 import io.drover.store.jdbc.SqliteJobStore;
 import io.drover.store.memory.MemoryJobStore;
 import java.time.InstantSource;
@@ -15,24 +16,26 @@ public final class StoreFactory {
   private StoreFactory() {}
 
   /**
-   * Opens the store; SQLite creates its file and directory when missing.
+   * Opens the store; SQLite creates its file and directory when missing, PostgreSQL migrates its
+   * schema unless told not to.
    *
    * @throws ConfigException for a store this build does not have yet, listing the ones it has
    * @throws io.drover.StoreUnavailableException when the store cannot be opened
    */
   public static JobStore open(StoreChoice choice, InstantSource clock) {
-    if (choice.kind() == StoreKind.POSTGRES || choice.kind() == StoreKind.REDIS) {
-      throw new ConfigException(
-          "store",
-          choice.kind().wireName()
-              + " ("
-              + choice.reason()
-              + ") is not available in this build yet; the stores that work now are memory and"
-              + " sqlite (set DROVER_STORE=sqlite or pass --store sqlite)");
-    }
     log.info("store: {}", choice.describe());
-    return choice.kind() == StoreKind.MEMORY
-        ? new MemoryJobStore(clock)
-        : SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
+    return switch (choice.kind()) {
+      case MEMORY -> new MemoryJobStore(clock);
+      case SQLITE -> SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
+      case POSTGRES -> PostgresJobStore.open(choice.postgres().withClock(clock));
+      case REDIS ->
+          throw new ConfigException(
+              "store",
+              choice.kind().wireName()
+                  + " ("
+                  + choice.reason()
+                  + ") is not available in this build yet; the stores that work now are memory,"
+                  + " sqlite and postgres (set DROVER_STORE or pass --store)");
+    };
   }
 }

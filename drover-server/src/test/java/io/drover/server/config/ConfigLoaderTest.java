@@ -124,4 +124,31 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(messageStart);
   }
+
+  @Test
+  void postgresSettings_haveDefaults_andComeFromFlagsAndVariables() {
+    ServerConfig defaults = ConfigLoader.load(Map.of(), Map.of());
+    assertThat(defaults.poolSize()).isEqualTo(10);
+    assertThat(defaults.schema()).isEqualTo("drover");
+    assertThat(defaults.migrate()).isTrue();
+
+    ServerConfig set =
+        ConfigLoader.load(
+            Map.of(Setting.MIGRATE, "false", Setting.POOL_SIZE, "3"),
+            Map.of("DROVER_SCHEMA", "jobs_eu", "DROVER_MIGRATE", "true"));
+    assertThat(set.poolSize()).isEqualTo(3);
+    assertThat(set.schema()).isEqualTo("jobs_eu");
+    assertThat(set.migrate()).as("--no-migrate beats DROVER_MIGRATE").isFalse();
+    assertThat(ConfigLoader.load(Map.of(), Map.of("DROVER_MIGRATE", "FALSE")).migrate()).isFalse();
+  }
+
+  @Test
+  void badPostgresSettings_nameTheSettingAndItsSource() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("DROVER_POOL_SIZE", "0")))
+        .hasMessage("DROVER_POOL_SIZE=0: poolSize must be between 1 and 1000 (was 0)");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("DROVER_SCHEMA", "Jobs-EU")))
+        .hasMessageStartingWith("DROVER_SCHEMA=Jobs-EU: schema must be 1-51 lower-case letters");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("DROVER_MIGRATE", "maybe")))
+        .hasMessage("DROVER_MIGRATE=maybe: migrate must be true or false (was 'maybe')");
+  }
 }

@@ -94,7 +94,13 @@ class BadInputTest {
             "one bad job in a batch",
             "[{\"kind\":\"noop\"},{\"kind\":\"noop\"},{\"kind\":\"noop\"},{\"kind\":\"noop\",\"priority\":42}]",
             "[3].priority"),
-        Arguments.of("a batch item that is no object", "[{\"kind\":\"noop\"},7]", "[1].job"));
+        Arguments.of("a batch item that is no object", "[{\"kind\":\"noop\"},7]", "[1].job"),
+        Arguments.of(
+            "a batch of 1,001 jobs", "[" + "{\"kind\":\"noop\"},".repeat(1000) + "7]", null),
+        Arguments.of(
+            "SQL in a queue name",
+            "{\"kind\":\"noop\",\"queue\":\"q'; DROP TABLE jobs;--\"}",
+            "queue"));
   }
 
   @ParameterizedTest(name = "{0}")

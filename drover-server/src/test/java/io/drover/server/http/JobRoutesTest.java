@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.Ids;
 import io.drover.server.ApiClient;
 import io.drover.server.ApiClient.Response;
@@ -176,6 +177,25 @@ class JobRoutesTest {
 
     assertThat(job.get("attempt").asInt()).isEqualTo(1);
     assertThat(job.get("errors").get(0).get("message").asText()).contains("ms", "0 to 600000");
+  }
+
+  @Test
+  void sqlAndScriptLookingText_isStoredVerbatim_andComesBackAsJsonStrings() {
+    String sql = "x'); DROP TABLE jobs; --";
+    String script = "<script>alert(\"hi\")</script>";
+    ObjectNode job = ApiClient.JSON.createObjectNode().put("kind", "sleep").put("dedup_key", sql);
+    job.putObject("payload").put("ms", 1).put("note", script);
+    job.putArray("tags").add(sql).add(script);
+
+    String id = api.postJson("/api/v1/jobs", job.toString()).body().get("id").asText();
+    Response shown = api.get("/api/v1/jobs/" + id);
+
+    assertThat(shown.contentType()).startsWith("application/json");
+    assertThat(shown.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(shown.body().get("dedup_key").asText()).isEqualTo(sql);
+    assertThat(shown.body().get("payload").get("note").asText()).isEqualTo(script);
+    assertThat(shown.body().get("tags")).extracting(JsonNode::asText).containsExactly(sql, script);
+    assertThat(shown.raw().body()).contains("<script>alert(\\\"hi\\\")</script>");
   }
 
   @Test

@@ -32,12 +32,44 @@ class StoreChoiceTest {
 
   @Test
   void aStoreNotBuiltYet_isRefusedNamingTheStoresThatWork() {
-    StoreChoice postgres = choose(Map.of("DATABASE_URL", "postgres://db/jobs"));
+    StoreChoice redis = choose(Map.of("REDIS_URL", "redis://cache"));
 
-    assertThatThrownBy(() -> StoreFactory.open(postgres, InstantSource.system()))
+    assertThatThrownBy(() -> StoreFactory.open(redis, InstantSource.system()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("postgres (chosen because DATABASE_URL is set)")
-        .hasMessageContaining("memory and sqlite");
+        .hasMessageContaining("redis (chosen because REDIS_URL is set)")
+        .hasMessageContaining("memory, sqlite and postgres");
+  }
+
+  @Test
+  void postgres_isDescribedByPlaceAndSchema_neverByPassword() {
+    StoreChoice choice =
+        choose(
+            Map.of(
+                "DATABASE_URL", "postgres://app:topsecret@db:6543/jobs?sslmode=require",
+                "DROVER_SCHEMA", "jobs_eu",
+                "DROVER_POOL_SIZE", "4",
+                "DROVER_MIGRATE", "false"));
+
+    assertThat(choice.describe()).isEqualTo("postgres (db:6543/jobs schema=jobs_eu)");
+    assertThat(choice.postgres().poolSize()).isEqualTo(4);
+    assertThat(choice.postgres().migrate()).isFalse();
+    assertThat(choice.postgres().url().password()).isEqualTo("topsecret");
+  }
+
+  @Test
+  void postgresWithoutAUrl_isRefusedSayingWhichVariableToSet() {
+    assertThatThrownBy(() -> choose(Map.of("DROVER_STORE", "postgres")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("databaseUrl must be set for the postgres store")
+        .hasMessageContaining("DATABASE_URL");
+  }
+
+  @Test
+  void aUrlThatIsNotPostgres_isRefusedWithoutQuotingIt() {
+    assertThatThrownBy(() -> choose(Map.of("DATABASE_URL", "mysql://root:topsecret@db/jobs")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("postgres://, postgresql:// or jdbc:postgresql://")
+        .hasMessageNotContaining("topsecret");
   }
 
   private static StoreChoice choose(Map<String, String> env) {

@@ -17,7 +17,6 @@ import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
-import io.drover.store.LocalWakeups;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.QueueStats;
 import io.drover.store.Release;
@@ -41,7 +40,7 @@ import java.util.function.Function;
 /**
  * The {@link JobStore} port over JDBC, once for every database: each operation is one transaction
  * of named statements, batched where the port takes a list. What differs per database is in its
- * {@link Dialect}, its statement file and its {@link Transactor}.
+ * {@link Dialect}, its statement file, its {@link Transactor} and its {@link Notifier}.
  */
 final class JdbcJobStore implements JobStore {
   /** Sorts after every id: ids are stored as lower-case hexadecimal text. */
@@ -58,12 +57,13 @@ final class JdbcJobStore implements JobStore {
   private final SqlStatements sql;
   private final Transactor transactor;
   private final InstantSource clock;
-  private final LocalWakeups wakeups = new LocalWakeups();
+  private final Notifier notifier;
 
-  JdbcJobStore(Dialect dialect, Transactor transactor, InstantSource clock) {
+  JdbcJobStore(Dialect dialect, Transactor transactor, Notifier notifier, InstantSource clock) {
     this.dialect = dialect;
     this.sql = dialect.statements();
     this.transactor = transactor;
+    this.notifier = notifier;
     this.clock = clock;
   }
 
@@ -84,8 +84,14 @@ final class JdbcJobStore implements JobStore {
     }
     long now = clock.millis();
     Enqueuer.Result result =
-        write("enqueue", statements -> new Enqueuer(statements, now).enqueue(specs));
-    wakeups.signal(result.readyQueues());
+        write(
+            "enqueue",
+            statements -> {
+              Enqueuer.Result enqueued = new Enqueuer(statements, now).enqueue(specs);
+              notifier.inTransaction(statements, enqueued.readyQueues());
+              return enqueued;
+            });
+    notifier.committed(result.readyQueues());
     return result.answers();
   }
 
@@ -165,9 +171,10 @@ final class JdbcJobStore implements JobStore {
                   }
                 }
               }
+              notifier.inTransaction(statements, woken);
               return applied;
             });
-    wakeups.signal(woken);
+    notifier.committed(woken);
     return Set.copyOf(released);
   }
 
@@ -279,7 +286,9 @@ final class JdbcJobStore implements JobStore {
                   statements.get("retry_now").set("id", text(id)).set("now", now);
               try (ResultSet row = retry.executeQuery()) {
                 if (row.next()) {
-                  return row.getString("queue");
+                  String retried = row.getString("queue");
+                  notifier.inTransaction(statements, List.of(retried));
+                  return retried;
                 }
               }
               requireExists(statements, id);
@@ -288,7 +297,7 @@ final class JdbcJobStore implements JobStore {
     if (queue == null) {
       return false;
     }
-    wakeups.signal(List.of(queue));
+    notifier.committed(List.of(queue));
     return true;
   }
 
@@ -306,19 +315,25 @@ final class JdbcJobStore implements JobStore {
   @Override
   public void resumeQueue(String queue) {
     setPaused(queue, false);
-    wakeups.signal(List.of(queue));
+    notifier.committed(List.of(queue));
   }
 
   private void setPaused(String queue, boolean paused) {
     JobSpec.checkName("queue", queue);
     write(
         paused ? "pause queue" : "resume queue",
-        statements ->
-            statements
-                .get("set_paused")
-                .set("queue", queue)
-                .set("paused", paused ? 1 : 0)
-                .executeUpdate());
+        statements -> {
+          statements
+              .get("set_paused")
+              .set("queue", queue)
+              .set("paused", paused ? 1 : 0)
+              .executeUpdate();
+          if (!paused) {
+            // Its waiting jobs are claimable again.
+            notifier.inTransaction(statements, List.of(queue));
+          }
+          return null;
+        });
   }
 
   @Override
@@ -375,12 +390,12 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public Subscription subscribe(WakeupListener listener) {
-    return wakeups.subscribe(listener);
+    return notifier.subscribe(listener);
   }
 
   @Override
   public void close() {
-    wakeups.clear();
+    notifier.close();
     transactor.close();
   }
 

@@ -56,7 +56,10 @@ public final class SqliteJobStore {
       Connection connection = dataSource.getConnection();
       LOG.info("store: sqlite opened file={} schema_version={}", file, version);
       return new JdbcJobStore(
-          SqliteDialect.INSTANCE, new SqliteTransactor(connection, file.toString()), clock);
+          SqliteDialect.INSTANCE,
+          new SqliteTransactor(connection, file.toString()),
+          new InProcessNotifier(),
+          clock);
     } catch (IOException | SQLException | FlywayException e) {
       throw new StoreUnavailableException(
           "cannot open sqlite store " + file + ": " + e.getMessage(), e);

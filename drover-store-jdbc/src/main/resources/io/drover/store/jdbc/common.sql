@@ -63,13 +63,6 @@ WHERE id = :id AND state = 'active' AND lease_token = :token;
 UPDATE jobs SET progress_percent = :percent, progress_message = :message
 WHERE id = :id AND state = 'active' AND lease_token = :token;
 
--- name: expired_leases
-SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token
-FROM jobs
-WHERE state = 'active' AND lease_expires_at < :now
-ORDER BY lease_expires_at
-LIMIT :limit;
-
 -- name: cancel
 UPDATE jobs SET state = 'cancelled', finished_at = :now, lease_expires_at = NULL
 WHERE id = :id AND state NOT IN ('completed', 'failed', 'cancelled');
@@ -101,17 +94,6 @@ GROUP BY queue;
 
 -- name: paused_queues
 SELECT name FROM queues WHERE paused = 1;
-
--- name: delete_finished_jobs
-DELETE FROM jobs WHERE id IN (
-  SELECT id FROM jobs
-  WHERE (state = 'completed' AND finished_at < :completed_before)
-     OR (state = 'failed' AND finished_at < :failed_before)
-     OR (state = 'cancelled' AND finished_at < :cancelled_before)
-  LIMIT :limit);
-
--- name: delete_expired_dedup_keys
-DELETE FROM dedup_keys WHERE expires_at <= :now;
 
 -- name: upsert_worker
 INSERT INTO workers (id, host, queues, concurrency, running, started_at, last_heartbeat)

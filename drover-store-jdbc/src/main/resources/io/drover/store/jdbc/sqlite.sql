@@ -42,3 +42,22 @@ WHERE state = :state AND id < :before
   AND (:tag IS NULL OR EXISTS (SELECT 1 FROM json_each(jobs.tags) t WHERE t.value = :tag))
 ORDER BY id DESC
 LIMIT :limit;
+
+-- SQLite has one writer at a time, so the maintenance statements need no row locks.
+-- name: expired_leases
+SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token
+FROM jobs
+WHERE state = 'active' AND lease_expires_at < :now
+ORDER BY lease_expires_at
+LIMIT :limit;
+
+-- name: delete_finished_jobs
+DELETE FROM jobs WHERE id IN (
+  SELECT id FROM jobs
+  WHERE (state = 'completed' AND finished_at < :completed_before)
+     OR (state = 'failed' AND finished_at < :failed_before)
+     OR (state = 'cancelled' AND finished_at < :cancelled_before)
+  LIMIT :limit);
+
+-- name: delete_expired_dedup_keys
+DELETE FROM dedup_keys WHERE expires_at <= :now;

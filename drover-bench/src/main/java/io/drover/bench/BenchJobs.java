@@ -1,0 +1,36 @@
+package io.drover.bench;
+
+import io.drover.JobSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Makes the jobs of one scenario: kind {@code bench.noop} in its own queue, numbered from 0. */
+final class BenchJobs {
+  private final String queue;
+  private final int payloadBytes;
+  private int nextSeq;
+
+  BenchJobs(String queue, int payloadBytes) {
+    this.queue = queue;
+    this.payloadBytes = payloadBytes;
+  }
+
+  String queue() {
+    return queue;
+  }
+
+  /** The next job, stamped with the time now: call it just before enqueueing. */
+  JobSpec next() {
+    return JobSpec.builder(queue, BenchHandler.KIND)
+        .payload(Payload.of(nextSeq++, WallClock.nanos(), payloadBytes))
+        .build();
+  }
+
+  List<JobSpec> next(int count) {
+    List<JobSpec> specs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      specs.add(next());
+    }
+    return specs;
+  }
+}

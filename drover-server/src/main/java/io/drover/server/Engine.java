@@ -1,0 +1,41 @@
+package io.drover.server;
+
+import io.drover.Drover;
+import io.drover.runtime.JobListener;
+import io.drover.server.config.ServerConfig;
+import io.drover.server.kinds.HostAllowList;
+import io.drover.server.kinds.HttpHandler;
+import io.drover.server.kinds.NoopHandler;
+import io.drover.server.kinds.SleepHandler;
+import io.drover.store.JobStore;
+import java.time.InstantSource;
+
+/**
+ * The {@link Drover} a server or worker process runs: the store, the settings' worker pool and job
+ * defaults, and the built-in kinds, so both roles of the jar run the same jobs the same way.
+ */
+final class Engine {
+  private Engine() {}
+
+  static Drover build(
+      ServerConfig config,
+      JobStore store,
+      InstantSource clock,
+      JobListener listener,
+      boolean workers,
+      boolean maintenance) {
+    return Drover.builder()
+        .store(store)
+        .clock(clock)
+        .handler(NoopHandler.KIND, new NoopHandler())
+        .handler(SleepHandler.KIND, new SleepHandler())
+        .handler(
+            HttpHandler.KIND, new HttpHandler(new HostAllowList(config.httpAllowHosts()), clock))
+        .worker(config.workerConfig())
+        .workers(workers)
+        .maintenance(maintenance)
+        .jobDefaults(config.jobDefaults())
+        .listener(listener)
+        .build();
+  }
+}

@@ -1,0 +1,26 @@
+package io.drover.server.cli;
+
+/**
+ * A CLI command that could not do its work: the server refused (its problem's detail and field are
+ * in the message) or could not be reached. The message is the one line the user sees.
+ */
+public final class ClientException extends RuntimeException {
+  private final String field;
+
+  public ClientException(String message) {
+    this(message, null);
+  }
+
+  /**
+   * @param field the input the server blamed, e.g. {@code [3].priority}, or null
+   */
+  public ClientException(String message, String field) {
+    super(message);
+    this.field = field;
+  }
+
+  /** The input the server blamed, or null. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,153 @@
+package io.drover.server.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code drover jobs ls|show|cancel|retry}: jobs on a server, through its API. */
+@Command(
+    name = "jobs",
+    mixinStandardHelpOptions = true,
+    description = "Lists, shows, cancels and retries jobs on a server.")
+public final class JobsCommand {
+  @Spec private CommandSpec spec;
+
+  private final Map<String, String> env;
+
+  public JobsCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Command(
+      name = "ls",
+      mixinStandardHelpOptions = true,
+      description = "Lists jobs, newest first, one page at a time.")
+  int ls(
+      @Mixin ServerConnection server,
+      @Option(names = "--queue", paramLabel = "NAME", description = "Only this queue.")
+          String queue,
+      @Option(
+              names = "--state",
+              paramLabel = "STATE",
+              description =
+                  "Only this state: scheduled, waiting, active, retrying, completed,"
+                      + " failed, cancelled, blocked.")
+          String state,
+      @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind.") String kind,
+      @Option(names = "--tag", paramLabel = "TAG", description = "Only jobs with this tag.")
+          String tag,
+      @Option(
+              names = "--created-from",
+              paramLabel = "TIME",
+              description = "Created at or after, ISO-8601 with a zone.")
+          String createdFrom,
+      @Option(
+              names = "--created-to",
+              paramLabel = "TIME",
+              description = "Created before, ISO-8601 with a zone.")
+          String createdTo,
+      @Option(
+              names = "--cursor",
+              paramLabel = "CURSOR",
+              description = "Where the previous page ended (it prints the next one).")
+          String cursor,
+      @Option(
+              names = "--limit",
+              paramLabel = "N",
+              description = "Jobs per page, 1-1000. Default: 50.")
+          Integer limit,
+      @Option(names = "--json", description = "Prints the page as the API's JSON.") boolean json) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("queue", queue);
+    query.put("state", state);
+    query.put("kind", kind);
+    query.put("tag", tag);
+    query.put("created_from", createdFrom);
+    query.put("created_to", createdTo);
+    query.put("cursor", cursor);
+    query.put("limit", limit == null ? null : limit.toString());
+    JsonNode page = server.client(env).get("/api/v1/jobs", query);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(pretty(page));
+      out.flush();
+      return 0;
+    }
+    Table table = new Table("ID", "QUEUE", "KIND", "STATE", "ATTEMPT", "CREATED");
+    for (JsonNode job : page.get("jobs")) {
+      table.row(
+          job.get("id").asText(),
+          job.get("queue").asText(),
+          job.get("kind").asText(),
+          job.get("state").asText(),
+          job.get("attempt").asInt() + "/" + job.get("max_attempts").asInt(),
+          job.get("created_at").asText());
+    }
+    table.print(out);
+    if (page.hasNonNull("next_cursor")) {
+      out.println("more: --cursor " + page.get("next_cursor").asText());
+      out.flush();
+    }
+    return 0;
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one job as JSON.")
+  int show(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
+    print(server.client(env).get("/api/v1/jobs/" + DroverClient.segment(id)));
+    return 0;
+  }
+
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
+      description = "Cancels a job that has not finished; a running one is interrupted.")
+  int cancel(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
+    JsonNode job =
+        server
+            .client(env)
+            .post("/api/v1/jobs/" + DroverClient.segment(id) + "/cancel", null, Map.of());
+    line("job " + job.get("id").asText() + " is " + job.get("state").asText());
+    return 0;
+  }
+
+  @Command(
+      name = "retry",
+      mixinStandardHelpOptions = true,
+      description =
+          "Runs a scheduled, retrying, failed or cancelled job now; one with no attempts left gets"
+              + " one more.")
+  int retry(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
+    JsonNode job =
+        server
+            .client(env)
+            .post("/api/v1/jobs/" + DroverClient.segment(id) + "/retry", null, Map.of());
+    line("job " + job.get("id").asText() + " is " + job.get("state").asText());
+    return 0;
+  }
+
+  private void print(JsonNode json) {
+    line(pretty(json));
+  }
+
+  private void line(String text) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(text);
+    out.flush();
+  }
+
+  static String pretty(JsonNode json) {
+    try {
+      return DroverClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed tree could not be written", e);
+    }
+  }
+}

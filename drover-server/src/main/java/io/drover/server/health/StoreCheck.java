@@ -1,0 +1,55 @@
+package io.drover.server.health;
+
+import io.drover.store.JobStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Whether the store answers, and how fast: one primary-key read of a job that does not exist, the
+ * cheapest call every store has. Also the whole of {@code /health/ready}.
+ */
+public final class StoreCheck implements HealthCheck {
+  /** Slower than this and the store is reported degraded. */
+  static final Duration SLOW = Duration.ofSeconds(1);
+
+  private static final UUID PROBE = new UUID(0, 0);
+
+  private final JobStore store;
+
+  public StoreCheck(JobStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String name() {
+    return "store";
+  }
+
+  @Override
+  public boolean critical() {
+    return true;
+  }
+
+  @Override
+  public HealthResult check() {
+    long started = System.nanoTime();
+    try {
+      store.get(PROBE);
+    } catch (RuntimeException e) {
+      return new HealthResult(
+          HealthStatus.DOWN,
+          store.name() + " does not answer: " + e.getMessage(),
+          Map.of("driver", store.name(), "reachable", false));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    Map<String, Object> details =
+        Map.of("driver", store.name(), "reachable", true, "latency_ms", took.toMillis());
+    return took.compareTo(SLOW) > 0
+        ? new HealthResult(
+            HealthStatus.DEGRADED,
+            store.name() + " answers slowly (" + took.toMillis() + " ms)",
+            details)
+        : HealthResult.ok(store.name() + " answers in " + took.toMillis() + " ms", details);
+  }
+}

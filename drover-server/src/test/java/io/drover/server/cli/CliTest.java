@@ -1,0 +1,288 @@
+package io.drover.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.server.ApiClient;
+import io.drover.server.Cli;
+import io.drover.server.Cli.Run;
+import io.drover.server.Main;
+import io.drover.server.TestServer;
+import io.drover.server.auth.ApiTokens;
+import io.drover.server.auth.TokenFile;
+import io.drover.store.JobQuery;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The CLI against a running server: every command, its output, and its errors. */
+class CliTest {
+  @TempDir Path dir;
+
+  private TestServer server;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void start() {
+    // No workers, so jobs stay where the commands put them.
+    server = TestServer.start(Map.of(), options -> options.withWorkers(false));
+    env = Map.of("DROVER_SERVER", server.api().baseUrl());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void enqueue_fromFlags_printsTheId_andAnIdempotencyKeyMakesNoSecondJob() {
+    String[] args = {
+      "enqueue",
+      "--kind",
+      "sleep",
+      "--queue",
+      "mail",
+      "--payload",
+      "{\"ms\":5}",
+      "--priority",
+      "high",
+      "--tag",
+      "a",
+      "--tag",
+      "b",
+      "--idempotency-key",
+      "welcome-7"
+    };
+    Run first = Cli.run(env, args);
+    Run again = Cli.run(env, args);
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("enqueued ");
+    assertThat(again.out()).startsWith("exists already: " + first.out().substring(9).trim());
+    JsonNode job = job(first.out().substring(9).trim());
+    assertThat(job.get("queue").asText()).isEqualTo("mail");
+    assertThat(job.get("priority").asInt()).isEqualTo(7);
+    assertThat(job.get("payload").get("ms").asInt()).isEqualTo(5);
+    assertThat(job.get("tags")).hasSize(2);
+  }
+
+  @Test
+  void enqueue_fromNdjson_sendsEveryLineInBatches_withProgressAndASummary() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      lines.add("{\"queue\":\"bulk\",\"kind\":\"noop\",\"payload\":{\"n\":" + i + "}}");
+      if (i == 10) {
+        lines.add("");
+      }
+    }
+    Path file = Files.write(dir.resolve("jobs.ndjson"), lines);
+
+    Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "10");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("enqueued 25/25 (100%)");
+    assertThat(run.out()).contains("25 of 25 jobs sent: 25 new, 0 existed already");
+    assertThat(server.store().list(JobQuery.all().withQueue("bulk")).jobs()).hasSize(25);
+  }
+
+  @Test
+  void enqueue_fromNdjson_stopsAtARefusedBatch_namingTheFilesLine() throws IOException {
+    Path file =
+        Files.write(
+            dir.resolve("jobs.ndjson"),
+            List.of(
+                "{\"kind\":\"noop\"}",
+                "{\"kind\":\"noop\"}",
+                "{\"kind\":\"noop\"}",
+                "{\"kind\":\"noop\",\"priority\":42}"));
+
+    Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "2");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("drover: line 4: 400 Bad Request").contains("priority");
+    assertThat(run.out()).contains("2 of 4 jobs sent: 2 new");
+  }
+
+  @Test
+  void jobs_lsShowCancelRetry() {
+    String id = enqueued(Cli.run(env, "enqueue", "--kind", "noop", "--queue", "q"));
+
+    Run ls = Cli.run(env, "jobs", "ls", "--queue", "q");
+    Run show = Cli.run(env, "jobs", "show", id);
+    Run cancel = Cli.run(env, "jobs", "cancel", id);
+    Run retry = Cli.run(env, "jobs", "retry", id);
+    Run json = Cli.run(env, "jobs", "ls", "--state", "waiting", "--json");
+
+    assertThat(ls.out().lines().toList())
+        .hasSize(2)
+        .satisfies(
+            rows -> {
+              assertThat(rows.get(0)).startsWith("ID").contains("QUEUE", "STATE", "ATTEMPT");
+              assertThat(rows.get(1)).startsWith(id).contains("q", "noop", "waiting", "0/3");
+            });
+    assertThat(show.out()).contains("\"id\" : \"" + id + "\"");
+    assertThat(cancel.out().trim()).isEqualTo("job " + id + " is cancelled");
+    assertThat(retry.out().trim()).isEqualTo("job " + id + " is waiting");
+    assertThat(json.out()).contains("\"next_cursor\" : null");
+  }
+
+  @Test
+  void jobs_ls_pointsToTheNextPage() {
+    Cli.run(env, "enqueue", "--kind", "noop");
+    Cli.run(env, "enqueue", "--kind", "noop");
+
+    Run ls = Cli.run(env, "jobs", "ls", "--limit", "1");
+
+    assertThat(ls.out()).containsPattern("more: --cursor [0-9a-f-]{36}");
+  }
+
+  @Test
+  void queues_lsPauseResume_workersLs_andStats() {
+    Cli.run(env, "enqueue", "--kind", "noop", "--queue", "mail");
+
+    Run pause = Cli.run(env, "queues", "pause", "mail");
+    Run ls = Cli.run(env, "queues", "ls");
+    Run resume = Cli.run(env, "queues", "resume", "mail");
+    Run workers = Cli.run(env, "workers", "ls");
+    Run stats = Cli.run(env, "stats");
+
+    assertThat(pause.out().trim()).isEqualTo("queue mail paused");
+    assertThat(ls.out()).containsPattern("mail\\s+yes\\s+1\\s+0");
+    assertThat(resume.out().trim()).isEqualTo("queue mail resumed");
+    assertThat(workers.out().lines()).hasSize(1).first().asString().startsWith("ID");
+    assertThat(stats.out()).containsPattern("waiting\\s+1").containsPattern("total\\s+1");
+  }
+
+  @Test
+  void errors_areOneLineWithANonZeroExit() {
+    Run missing = Cli.run(env, "jobs", "show", "019a0000-0000-7000-8000-000000000000");
+    Run badId = Cli.run(env, "jobs", "cancel", "nope");
+    Run badPayload = Cli.run(env, "enqueue", "--kind", "noop", "--payload", "{oops");
+    Run unreachable = Cli.run(Map.of("DROVER_SERVER", "http://127.0.0.1:1"), "stats");
+    Run usage = Cli.run(env, "jobs");
+
+    for (Run run : List.of(missing, badId, badPayload, unreachable)) {
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+      assertThat(run.err().lines()).singleElement().asString().startsWith("drover: ");
+    }
+    assertThat(missing.err()).contains("404 Not Found");
+    assertThat(badId.err()).contains("(field id)");
+    assertThat(badPayload.err()).contains("--payload is not JSON");
+    assertThat(unreachable.err()).contains("cannot reach http://127.0.0.1:1");
+    assertThat(usage.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aServerWithTokens_takesTheTokenFromTheEnvironment() {
+    Run created = Cli.run(env, "tokens", "create", "--name", "ops", "--role", "admin");
+    String secret = created.out().lines().findFirst().orElseThrow().substring("secret: ".length());
+    String entry = created.out().lines().reduce((a, b) -> b).orElseThrow();
+
+    try (TestServer guarded = startWithTokens("[" + entry + "]")) {
+      Map<String, String> base = Map.of("DROVER_SERVER", guarded.api().baseUrl());
+      Run without = Cli.run(base, "stats");
+      Run with =
+          Cli.run(
+              Map.of("DROVER_SERVER", guarded.api().baseUrl(), "DROVER_TOKEN", secret), "stats");
+
+      assertThat(without.exitCode()).isEqualTo(1);
+      assertThat(without.err()).contains("401");
+      assertThat(with.exitCode()).as(with.err()).isZero();
+    }
+  }
+
+  @Test
+  void tokensCreate_printsAFreshSecret_andAnEntryThatAdmitsOnlyIt() throws IOException {
+    Run run =
+        Cli.run(
+            Map.of(),
+            "tokens",
+            "create",
+            "--name",
+            "ci",
+            "--role",
+            "producer",
+            "--queues",
+            "email,scrape.*");
+    Run other = Cli.run(Map.of(), "tokens", "create", "--name", "ci", "--role", "producer");
+
+    assertThat(run.exitCode()).isZero();
+    String secret = run.out().lines().findFirst().orElseThrow().substring("secret: ".length());
+    assertThat(secret).startsWith("drover_").hasSizeGreaterThanOrEqualTo(7 + 43);
+    String entry = run.out().lines().reduce((a, b) -> b).orElseThrow();
+    JsonNode json = ApiClient.JSON.readTree(entry);
+    assertThat(json.get("role").asText()).isEqualTo("producer");
+    assertThat(json.get("queues"))
+        .extracting(JsonNode::asText)
+        .containsExactly("email", "scrape.*");
+    assertThat(entry).doesNotContain(secret);
+    ApiTokens tokens = TokenFile.load(Files.writeString(dir.resolve("t.json"), "[" + entry + "]"));
+    assertThat(tokens.authenticate(secret)).isPresent();
+    assertThat(other.out()).doesNotContain(secret);
+  }
+
+  @Test
+  void tokensCreate_refusesABadRole_asAUsageError() {
+    Run run = Cli.run(Map.of(), "tokens", "create", "--name", "x", "--role", "root");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("drover: --role must be one of admin, producer, worker, viewer")
+        .endsWith("(see: drover tokens create --help)");
+  }
+
+  @Test
+  void everyCommand_hasADescription_everyOptionToo_andItsHelpPrints() {
+    assertDescribed(Main.commandLine(Map.of()));
+  }
+
+  private static void assertDescribed(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    if (!spec.usageMessage().hidden()) {
+      assertThat(spec.usageMessage().description()).as(spec.qualifiedName()).isNotEmpty();
+      for (OptionSpec option : spec.options()) {
+        assertThat(option.description())
+            .as(spec.qualifiedName() + " " + option.longestName())
+            .isNotEmpty();
+      }
+      String[] path = spec.qualifiedName().split(" ");
+      String[] args = Arrays.copyOfRange(path, 1, path.length + 1);
+      args[args.length - 1] = "--help";
+      Run help = Cli.run(Map.of(), args);
+      assertThat(help.exitCode()).as(spec.qualifiedName()).isZero();
+      assertThat(help.out()).startsWith("Usage: " + spec.qualifiedName());
+    }
+    command.getSubcommands().values().forEach(CliTest::assertDescribed);
+  }
+
+  private TestServer startWithTokens(String file) {
+    try {
+      Path tokens = Files.writeString(dir.resolve("tokens.json"), file);
+      return TestServer.start(Map.of("DROVER_TOKENS_FILE", tokens.toString()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode job(String id) {
+    return server.api().get("/api/v1/jobs/" + id).body();
+  }
+
+  private static String enqueued(Run run) {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run.out().substring("enqueued ".length()).trim();
+  }
+}

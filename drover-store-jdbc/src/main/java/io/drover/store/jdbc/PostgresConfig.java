@@ -1,0 +1,137 @@
+package io.drover.store.jdbc;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.regex.Pattern;
+
+/**
+ * How to open a PostgreSQL store. Build with {@link #builder(String)}; {@link Builder#build()}
+ * validates and names the field that is wrong.
+ *
+ * @param url where the database is, with credentials kept out of logs. Required.
+ * @param poolSize connections in the pool; the store holds one more, outside it, for wake-ups.
+ *     Default: 10.
+ * @param schema the schema Drover's tables live in, created by the first migration. Default: {@code
+ *     drover}.
+ * @param migrate whether opening applies pending migrations; when false, opening fails if any are
+ *     pending. Default: true.
+ * @param connectionTimeout how long an operation waits for a pooled connection before it fails as
+ *     unavailable. Default: 5 s.
+ * @param clock every time decision the store makes uses it. Default: the system clock.
+ */
+public record PostgresConfig(
+    PostgresUrl url,
+    int poolSize,
+    String schema,
+    boolean migrate,
+    Duration connectionTimeout,
+    InstantSource clock) {
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final int MAX_POOL_SIZE = 1_000;
+  public static final String DEFAULT_SCHEMA = "drover";
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+  /** HikariCP's floor for how long to wait for a connection. */
+  public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+  /**
+   * Schema names Drover accepts: lower case, so they need no quoting, and short enough that the
+   * wake-up channel named after them ({@code drover_jobs_<schema>}) fits PostgreSQL's 63-byte limit
+   * on identifiers.
+   */
+  public static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,50}");
+
+  public PostgresConfig {
+    if (url == null) {
+      throw new IllegalArgumentException("url: must be set");
+    }
+    if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+      throw new IllegalArgumentException(
+          "poolSize: must be between 1 and " + MAX_POOL_SIZE + " (was " + poolSize + ")");
+    }
+    if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+      throw new IllegalArgumentException(
+          "schema: must be 1-51 lower-case letters, digits or _, not starting with a digit (was '"
+              + schema
+              + "')");
+    }
+    if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+      throw new IllegalArgumentException(
+          "connectionTimeout: must be at least "
+              + MIN_CONNECTION_TIMEOUT.toMillis()
+              + " ms (was "
+              + connectionTimeout.toMillis()
+              + " ms)");
+    }
+    if (clock == null) {
+      throw new IllegalArgumentException("clock: must be set");
+    }
+  }
+
+  /**
+   * Starts a configuration for the database at {@code url}, in either URL form.
+   *
+   * @throws IllegalArgumentException if the URL is not a PostgreSQL URL
+   */
+  public static Builder builder(String url) {
+    return new Builder(PostgresUrl.parse(url));
+  }
+
+  /** The same configuration on another clock. */
+  public PostgresConfig withClock(InstantSource clock) {
+    return new PostgresConfig(url, poolSize, schema, migrate, connectionTimeout, clock);
+  }
+
+  /** Where the store lives, for logs: {@code host:port/db schema=drover}, never credentials. */
+  public String describe() {
+    return url.describe() + " schema=" + schema;
+  }
+
+  /** The channel wake-ups travel on: one per schema, so two Drovers on one database stay apart. */
+  String channel() {
+    return "drover_jobs_" + schema;
+  }
+
+  public static final class Builder {
+    private final PostgresUrl url;
+    private int poolSize = DEFAULT_POOL_SIZE;
+    private String schema = DEFAULT_SCHEMA;
+    private boolean migrate = true;
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder(PostgresUrl url) {
+      this.url = url;
+    }
+
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    public Builder schema(String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    public Builder migrate(boolean migrate) {
+      this.migrate = migrate;
+      return this;
+    }
+
+    public Builder connectionTimeout(Duration connectionTimeout) {
+      this.connectionTimeout = connectionTimeout;
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public PostgresConfig build() {
+      return new PostgresConfig(url, poolSize, schema, migrate, connectionTimeout, clock);
+    }
+  }
+}

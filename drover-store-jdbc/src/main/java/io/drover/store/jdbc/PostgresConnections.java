@@ -1,0 +1,65 @@
+package io.drover.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/** How a store connects: the pool its transactions use and the listener's own connection. */
+final class PostgresConnections {
+  private static final String APPLICATION = "drover";
+
+  private PostgresConnections() {}
+
+  /**
+   * A pool of {@code size} connections, made on demand up to the size and kept, in the store's
+   * schema, with auto-commit off at READ COMMITTED.
+   *
+   * @throws com.zaxxer.hikari.pool.HikariPool.PoolInitializationException if the first connection
+   *     cannot be made
+   */
+  static HikariDataSource pool(PostgresConfig config, int size) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("drover-" + config.schema());
+    hikari.setDriverClassName(Driver.class.getName());
+    hikari.setJdbcUrl(config.url().jdbcUrl());
+    hikari.setDataSourceProperties(properties(config, APPLICATION));
+    hikari.setMaximumPoolSize(size);
+    hikari.setAutoCommit(false);
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    return new HikariDataSource(hikari);
+  }
+
+  /** A new connection outside the pool, for LISTEN; it stays in auto-commit. */
+  static Connection listenerConnection(PostgresConfig config) throws SQLException {
+    String application = APPLICATION + "-listener:" + config.schema();
+    Connection connection =
+        new Driver().connect(config.url().jdbcUrl(), properties(config, application));
+    if (connection == null) {
+      throw new SQLException("the PostgreSQL driver does not accept " + config.url().describe());
+    }
+    return connection;
+  }
+
+  private static Properties properties(PostgresConfig config, String application) {
+    Properties properties = new Properties();
+    if (config.url().user() != null) {
+      properties.setProperty("user", config.url().user());
+    }
+    if (config.url().password() != null) {
+      properties.setProperty("password", config.url().password());
+    }
+    // Unqualified table names in the statements resolve to the store's schema.
+    properties.setProperty("currentSchema", config.schema());
+    // String parameters go untyped, so the server types them from their column (text, jsonb, ...)
+    // and one statement file serves SQLite and PostgreSQL.
+    properties.setProperty("stringtype", "unspecified");
+    // Shown in pg_stat_activity, so operators can tell Drover's connections apart.
+    properties.setProperty("ApplicationName", application);
+    // reWriteBatchedInserts stays off: acknowledgements read each batch row's update count.
+    return properties;
+  }
+}

@@ -1,0 +1,93 @@
+package io.drover.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.drover.StoreUnavailableException;
+import io.drover.store.JobStore;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the store for teams that run PostgreSQL: any number of processes share one database, each
+ * with a connection pool and one listening connection for wake-ups. Tables live in their own
+ * schema; migrations run under Flyway's advisory lock, so processes starting together apply each
+ * version once.
+ */
+public final class PostgresJobStore {
+  /** Flyway keeps its bookkeeping on one connection and runs migrations on another. */
+  private static final int MIGRATION_POOL_SIZE = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresJobStore.class);
+
+  private PostgresJobStore() {}
+
+  /**
+   * Opens the store: connects, migrates the schema (or, with migrations off, checks that none is
+   * pending) and starts listening for wake-ups.
+   *
+   * @throws StoreUnavailableException if the database cannot be reached, the schema cannot be
+   *     migrated, or it is behind with migrations off
+   */
+  public static JobStore open(PostgresConfig config) {
+    HikariDataSource pool = null;
+    try {
+      pool = PostgresConnections.pool(config, config.poolSize());
+      Flyway flyway = flyway(pool, config);
+      String version =
+          config.migrate() ? Migrations.apply(flyway) : Migrations.requireCurrent(flyway);
+      Notifier notifier =
+          PostgresNotifier.start(
+              config.channel(), () -> PostgresConnections.listenerConnection(config));
+      LOG.info(
+          "store: postgres opened {} schema_version={} pool_size={}",
+          config.describe(),
+          version,
+          config.poolSize());
+      return new JdbcJobStore(
+          PostgresDialect.INSTANCE,
+          new PostgresTransactor(pool, storeName(config)),
+          notifier,
+          config.clock());
+    } catch (Exception e) {
+      if (pool != null) {
+        pool.close();
+      }
+      throw cannotOpen(config, "open", e);
+    }
+  }
+
+  /**
+   * Applies pending migrations and nothing else: {@code drover migrate}.
+   *
+   * @return the schema version now in place
+   * @throws StoreUnavailableException if the database cannot be reached or a migration fails
+   */
+  public static String migrate(PostgresConfig config) {
+    try (HikariDataSource pool = PostgresConnections.pool(config, MIGRATION_POOL_SIZE)) {
+      String version = Migrations.apply(flyway(pool, config));
+      LOG.info("store: postgres migrated {} schema_version={}", config.describe(), version);
+      return version;
+    } catch (RuntimeException e) {
+      throw cannotOpen(config, "migrate", e);
+    }
+  }
+
+  /** Flyway on the store's schema, which it creates and keeps its history in. */
+  private static Flyway flyway(HikariDataSource pool, PostgresConfig config) {
+    return Migrations.configure(pool, PostgresDialect.INSTANCE)
+        .schemas(config.schema())
+        .defaultSchema(config.schema())
+        .load();
+  }
+
+  private static String storeName(PostgresConfig config) {
+    return "postgres store " + config.describe();
+  }
+
+  private static StoreUnavailableException cannotOpen(
+      PostgresConfig config, String action, Exception e) {
+    String reason = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    return new StoreUnavailableException(
+        "cannot " + action + " " + storeName(config) + ": " + reason, e);
+  }
+}

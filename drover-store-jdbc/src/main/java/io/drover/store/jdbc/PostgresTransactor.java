@@ -1,0 +1,95 @@
+package io.drover.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.drover.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Each transaction on its own pooled connection, at READ COMMITTED (the pool sets it, and turns
+ * auto-commit off), so any number of threads and processes work at once and row locks keep them
+ * apart. Nothing is retried here: an operation that fails reaches the caller as unavailable, and
+ * the runtime's loops try again on their own schedule.
+ */
+final class PostgresTransactor implements Transactor {
+  private final HikariDataSource pool;
+  private final String store;
+
+  /**
+   * @param pool connections with auto-commit off; closed with this transactor
+   * @param store how messages name the store, e.g. {@code postgres store host:5432/db schema=x}
+   */
+  PostgresTransactor(HikariDataSource pool, String store) {
+    this.pool = pool;
+    this.store = store;
+  }
+
+  @Override
+  public <T> T write(String operation, SqlWork<T> work) {
+    return inTransaction(operation, work);
+  }
+
+  @Override
+  public <T> T read(String operation, SqlWork<T> work) {
+    return inTransaction(operation, work);
+  }
+
+  private <T> T inTransaction(String operation, SqlWork<T> work) {
+    if (pool.isClosed()) {
+      throw new StoreUnavailableException(store + " is closed (" + operation + ")", null);
+    }
+    try (Connection connection = pool.getConnection()) {
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (Throwable failure) {
+        rollbackAfter(connection, failure);
+        throw failure;
+      }
+    } catch (SQLTransientConnectionException e) {
+      // The pool's wait ran out: either every connection is busy or none can be made.
+      throw new StoreUnavailableException(
+          store
+              + ": "
+              + operation
+              + " failed: no connection within "
+              + pool.getConnectionTimeout()
+              + " ms ("
+              + poolState()
+              + ")"
+              + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
+          e);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          store + ": " + operation + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private String poolState() {
+    HikariPoolMXBean state = pool.getHikariPoolMXBean();
+    return "active="
+        + state.getActiveConnections()
+        + ", idle="
+        + state.getIdleConnections()
+        + ", waiting="
+        + state.getThreadsAwaitingConnection()
+        + ", size="
+        + pool.getMaximumPoolSize();
+  }
+
+  private static void rollbackAfter(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

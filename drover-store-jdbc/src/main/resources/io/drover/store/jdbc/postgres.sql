@@ -1,0 +1,83 @@
+-- Statements in PostgreSQL's own form; the shared ones are in common.sql. Connections send string
+-- parameters untyped (stringtype=unspecified), so the server infers their types from the columns.
+
+-- Queue patterns arrive as a text[] of LIKE patterns. For each matching, unpaused queue, the
+-- LATERAL subquery walks jobs_claimable in claim order, skipping rows other claims hold, and stops
+-- after :limit rows; the outer query keeps the best :limit of those. A claim thus reads a few
+-- index entries per queue however many jobs wait or have finished. The subquery locks what it
+-- returns, so rows cut by the outer limit stay locked, and skipped by other claims, only until
+-- this statement's transaction ends. MATERIALIZED runs the selection exactly once.
+-- name: claim
+WITH picked AS MATERIALIZED (
+  SELECT c.id
+  FROM queues q
+  CROSS JOIN LATERAL (
+    SELECT j.id, j.priority, j.run_at
+    FROM jobs j
+    WHERE j.queue = q.name
+      AND j.state IN ('waiting', 'scheduled', 'retrying') AND j.run_at <= :now
+    ORDER BY j.priority DESC, j.run_at, j.id
+    LIMIT :limit
+    FOR UPDATE SKIP LOCKED) c
+  WHERE q.paused = 0 AND q.name LIKE ANY (:patterns)
+  ORDER BY c.priority DESC, c.run_at, c.id
+  LIMIT :limit)
+UPDATE jobs
+SET state = 'active', attempt = attempt + 1, lease_token = lease_token + 1,
+    worker_id = :worker_id, lease_expires_at = :lease_expires_at, started_at = :now
+FROM picked
+WHERE jobs.id = picked.id
+RETURNING jobs.*;
+
+-- Leases another process is reaping right now are skipped, so reapers on many nodes split the work
+-- instead of queueing behind each other; the fenced fail update that follows settles each once.
+-- name: expired_leases
+SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token
+FROM jobs
+WHERE state = 'active' AND lease_expires_at < :now
+ORDER BY lease_expires_at
+LIMIT :limit
+FOR UPDATE SKIP LOCKED;
+
+-- One bounded batch per call; rows another cleaner holds are skipped rather than waited for. The
+-- rows are found through jobs_finished and deleted by their physical address (a TID scan).
+-- name: delete_finished_jobs
+DELETE FROM jobs WHERE ctid = ANY (ARRAY(
+  SELECT ctid FROM jobs
+  WHERE (state = 'completed' AND finished_at < :completed_before)
+     OR (state = 'failed' AND finished_at < :failed_before)
+     OR (state = 'cancelled' AND finished_at < :cancelled_before)
+  LIMIT :limit
+  FOR UPDATE SKIP LOCKED));
+
+-- name: delete_expired_dedup_keys
+DELETE FROM dedup_keys WHERE ctid = ANY (ARRAY(
+  SELECT ctid FROM dedup_keys WHERE expires_at <= :now
+  FOR UPDATE SKIP LOCKED));
+
+-- Lists without a state filter (list_jobs_in_state has one). The optional filters are typed by
+-- cast, as an untyped parameter tested only with IS NULL has no type PostgreSQL can infer.
+-- name: list_jobs
+SELECT * FROM jobs
+WHERE id < :before
+  AND created_at >= :created_from AND created_at < :created_to
+  AND (CAST(:queue AS TEXT) IS NULL OR queue = :queue)
+  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+  AND (CAST(:tag AS TEXT) IS NULL OR CAST(tags AS JSONB) @> jsonb_build_array(CAST(:tag AS TEXT)))
+ORDER BY id DESC
+LIMIT :limit;
+
+-- list_jobs within one state, walking jobs_state_id: a state can be a sliver of a large table.
+-- name: list_jobs_in_state
+SELECT * FROM jobs
+WHERE state = :state AND id < :before
+  AND created_at >= :created_from AND created_at < :created_to
+  AND (CAST(:queue AS TEXT) IS NULL OR queue = :queue)
+  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+  AND (CAST(:tag AS TEXT) IS NULL OR CAST(tags AS JSONB) @> jsonb_build_array(CAST(:tag AS TEXT)))
+ORDER BY id DESC
+LIMIT :limit;
+
+-- Tells every listening process, once this transaction commits, which queues got claimable jobs.
+-- name: notify
+SELECT pg_notify(:channel, queue) FROM unnest(CAST(:queues AS TEXT[])) AS queue;
