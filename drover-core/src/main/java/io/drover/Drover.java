@@ -6,6 +6,7 @@ import io.drover.runtime.HandlerRegistry;
 import io.drover.runtime.JobListener;
 import io.drover.runtime.WorkerConfig;
 import io.drover.runtime.WorkerPool;
+import io.drover.schedule.Scheduler;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
@@ -38,6 +39,7 @@ public final class Drover implements AutoCloseable {
   private final WorkerPool pool;
   private final Reaper reaper;
   private final Cleaner cleaner;
+  private final Scheduler scheduler;
 
   private Drover(Builder builder) {
     this.store = Objects.requireNonNull(builder.store, "store");
@@ -57,14 +59,20 @@ public final class Drover implements AutoCloseable {
         builder.maintenance
             ? new Cleaner(store, builder.retention, Cleaner.DEFAULT_INTERVAL)
             : null;
+    boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
+    this.scheduler =
+        schedules ? new Scheduler(store, builder.clock, jobDefaults, Scheduler.DEFAULT_TICK) : null;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts the maintenance and the worker pool. Idempotent. */
+  /** Starts the maintenance, the scheduler and the worker pool. Idempotent. */
   public Drover start() {
+    if (scheduler != null) {
+      scheduler.start();
+    }
     if (reaper != null) {
       reaper.start();
       cleaner.start();
@@ -80,6 +88,9 @@ public final class Drover implements AutoCloseable {
    * jobs still running without using their attempt. The store stays open. Idempotent.
    */
   public void stop() {
+    if (scheduler != null) {
+      scheduler.stop();
+    }
     if (pool != null) {
       pool.stop();
     }
@@ -131,6 +142,7 @@ public final class Drover implements AutoCloseable {
     private WorkerConfig worker;
     private boolean workers = true;
     private boolean maintenance = true;
+    private Boolean scheduler;
     private JobDefaults jobDefaults = JobDefaults.STANDARD;
     private CleanupRequest retention = CleanupRequest.DEFAULT;
     private JobListener listener = JobListener.NONE;
@@ -173,6 +185,17 @@ public final class Drover implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether this process fires due schedules (any number of processes may). Default: when the
+     * store supports schedules.
+     *
+     * @throws UnsupportedCapabilityException at build, if enabled on a store without schedules
+     */
+    public Builder scheduler(boolean enabled) {
+      this.scheduler = enabled;
+      return this;
+    }
+
     /** Default: {@link JobDefaults#STANDARD}. */
     public Builder jobDefaults(JobDefaults jobDefaults) {
       this.jobDefaults = Objects.requireNonNull(jobDefaults, "jobDefaults");
@@ -195,6 +218,9 @@ public final class Drover implements AutoCloseable {
     }
 
     public Drover build() {
+      if (Boolean.TRUE.equals(scheduler) && !store.supportsSchedules()) {
+        throw new UnsupportedCapabilityException(store.name(), "schedules");
+      }
       if (worker == null) {
         worker = WorkerConfig.builder().build();
       }

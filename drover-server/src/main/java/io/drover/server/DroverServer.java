@@ -43,9 +43,14 @@ public final class DroverServer implements AutoCloseable {
   public static DroverServer start(
       ServerConfig config, ServerOptions options, JobStore store, InstantSource clock) {
     Metrics metrics = new Metrics(store, clock);
-    Drover drover =
-        Engine.build(
-            config, store, clock, metrics.jobs(), options.workers(), options.maintenance());
+    Drover drover = Engine.build(config, store, clock, metrics.jobs(), options);
+    try {
+      SchedulesAtStart.apply(config, store, clock);
+    } catch (RuntimeException e) {
+      drover.close();
+      metrics.close();
+      throw e;
+    }
     drover.workers().ifPresent(metrics::watch);
     Javalin http =
         HttpApi.create(drover, config, options.tokens(), metrics, options.extraChecks(), clock);
@@ -65,6 +70,7 @@ public final class DroverServer implements AutoCloseable {
         .addKeyValue("tokens", options.tokens().size())
         .addKeyValue("workers", options.workers())
         .addKeyValue("maintenance", options.maintenance())
+        .addKeyValue("scheduler", options.scheduler() && store.supportsSchedules())
         .log();
     return new DroverServer(drover, http, metrics, config.shutdownGrace());
   }

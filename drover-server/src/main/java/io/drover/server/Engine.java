@@ -22,8 +22,7 @@ final class Engine {
       JobStore store,
       InstantSource clock,
       JobListener listener,
-      boolean workers,
-      boolean maintenance) {
+      ServerOptions options) {
     return Drover.builder()
         .store(store)
         .clock(clock)
@@ -32,8 +31,9 @@ final class Engine {
         .handler(
             HttpHandler.KIND, new HttpHandler(new HostAllowList(config.httpAllowHosts()), clock))
         .worker(config.workerConfig())
-        .workers(workers)
-        .maintenance(maintenance)
+        .workers(options.workers())
+        .maintenance(options.maintenance())
+        .scheduler(options.scheduler() && store.supportsSchedules())
         .jobDefaults(config.jobDefaults())
         .listener(listener)
         .build();

@@ -16,10 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * The {@code drover} command line: one jar, several roles (DESIGN §7); {@code server} and {@code
- * bench} so far.
- */
+/** The {@code drover} command line: one jar, several roles (DESIGN §7). */
 @Command(
     name = "drover",
     mixinStandardHelpOptions = true,
@@ -45,6 +42,7 @@ public final class Main implements Runnable {
         .addSubcommand(new BenchCommand(env))
         .addSubcommand(new BenchWorkerCommand(env))
         .addSubcommand(new CommandLine(new WorkerCommand(env)))
+        .addSubcommand(new CommandLine(new SchedulerCommand(env)))
         .addSubcommand(new EnqueueCommand(env))
         .addSubcommand(new JobsCommand(env))
         .addSubcommand(new QueuesCommand(env))

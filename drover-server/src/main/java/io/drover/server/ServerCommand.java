@@ -63,6 +63,13 @@ final class ServerCommand implements Callable<Integer> {
               + " may do it at once).")
   private boolean noMaintenance;
 
+  @Option(
+      names = "--no-scheduler",
+      description =
+          "Fires no schedules here: leaves them to drover scheduler processes (any number may run;"
+              + " each fire makes one job).")
+  private boolean noScheduler;
+
   private final Map<String, String> env;
 
   ServerCommand(Map<String, String> env) {
@@ -84,7 +91,8 @@ final class ServerCommand implements Callable<Integer> {
           ServerOptions.defaults()
               .withTokens(tokens)
               .withWorkers(!noWorkers)
-              .withMaintenance(!noMaintenance);
+              .withMaintenance(!noMaintenance)
+              .withScheduler(!noScheduler);
       store = StoreFactory.open(StoreChoice.of(config), clock);
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());

@@ -10,28 +10,41 @@ import java.util.List;
  * @param tokens the API tokens; {@link ApiTokens#NONE} for no auth (loopback only)
  * @param workers whether this process runs a worker pool ({@code --no-workers} turns it off)
  * @param maintenance whether it reaps expired leases and cleans up ({@code --no-maintenance})
+ * @param scheduler whether it fires due schedules ({@code --no-scheduler})
  * @param extraChecks health checks beyond the built-in ones, e.g. a store's own
  */
 public record ServerOptions(
-    ApiTokens tokens, boolean workers, boolean maintenance, List<HealthCheck> extraChecks) {
+    ApiTokens tokens,
+    boolean workers,
+    boolean maintenance,
+    boolean scheduler,
+    List<HealthCheck> extraChecks) {
   public ServerOptions {
     extraChecks = List.copyOf(extraChecks);
   }
 
-  /** No tokens, workers and maintenance on, no extra checks. */
+  /** No tokens; workers, maintenance and scheduler on; no extra checks. */
   public static ServerOptions defaults() {
-    return new ServerOptions(ApiTokens.NONE, true, true, List.of());
+    return new ServerOptions(ApiTokens.NONE, true, true, true, List.of());
   }
 
   public ServerOptions withTokens(ApiTokens tokens) {
-    return new ServerOptions(tokens, workers, maintenance, extraChecks);
+    return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
   }
 
   public ServerOptions withWorkers(boolean workers) {
-    return new ServerOptions(tokens, workers, maintenance, extraChecks);
+    return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
   }
 
   public ServerOptions withMaintenance(boolean maintenance) {
-    return new ServerOptions(tokens, workers, maintenance, extraChecks);
+    return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
+  }
+
+  public ServerOptions withScheduler(boolean scheduler) {
+    return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
+  }
+
+  public ServerOptions withExtraChecks(List<HealthCheck> extraChecks) {
+    return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
   }
 }

@@ -1,16 +1,7 @@
 package io.drover.server;
 
-import io.drover.Drover;
-import io.drover.runtime.JobListener;
-import io.drover.server.config.ConfigException;
-import io.drover.server.config.ConfigLoader;
-import io.drover.server.config.ServerConfig;
 import io.drover.server.config.Setting;
 import io.drover.server.config.SettingOptions;
-import io.drover.server.store.StoreChoice;
-import io.drover.server.store.StoreFactory;
-import io.drover.store.JobStore;
-import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -64,24 +55,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    InstantSource clock = InstantSource.system();
-    Drover drover;
-    try {
-      ServerConfig config =
-          ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
-      JobStore store = StoreFactory.open(StoreChoice.of(config), clock);
-      drover = Engine.build(config, store, clock, JobListener.NONE, true, !noMaintenance);
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_FAILED;
-    }
-    drover.start();
-    UntilSignal.await(drover::close);
-    return 0;
+    return HeadlessProcess.run(
+        spec, env, ServerOptions.defaults().withScheduler(false).withMaintenance(!noMaintenance));
   }
 
   /** The server's setting options without those of the HTTP API. */

@@ -9,7 +9,9 @@ import io.drover.store.QueuePattern;
 import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +90,11 @@ public final class ConfigLoader {
         value(Setting.BACKLOG_WARN, ConfigLoader::wholeNumber, ServerConfig.DEFAULT_BACKLOG_WARN),
         duration(Setting.OLDEST_AGE_WARN, ChronoUnit.SECONDS, ServerConfig.DEFAULT_OLDEST_AGE_WARN),
         value(
-            Setting.HTTP_ALLOW_HOSTS, HostAllowList::parse, ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS));
+            Setting.HTTP_ALLOW_HOSTS, HostAllowList::parse, ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS),
+        duration(Setting.MISFIRE_GRACE, ChronoUnit.SECONDS, ServerConfig.DEFAULT_MISFIRE_GRACE),
+        value(Setting.TIMEZONE, ConfigLoader::zone, ServerConfig.DEFAULT_TIMEZONE),
+        value(Setting.SCHEDULES_FILE, ConfigLoader::path, null),
+        value(Setting.PRUNE_SCHEDULES, ConfigLoader::trueOrFalse, false));
   }
 
   /** A value and the name it was found under, e.g. {@code --port} or {@code PORT}. */
@@ -126,6 +132,15 @@ public final class ConfigLoader {
 
   private Duration duration(Setting setting, ChronoUnit bareUnit, Duration fallback) {
     return value(setting, text -> Durations.parse(text, bareUnit), fallback);
+  }
+
+  private static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "must be an IANA time zone such as UTC or Europe/Chisinau (was '" + text + "')");
+    }
   }
 
   private static int wholeNumber(String text) {

@@ -4,11 +4,15 @@ import io.drover.Backoff;
 import io.drover.JobDefaults;
 import io.drover.JobSpec;
 import io.drover.runtime.WorkerConfig;
+import io.drover.schedule.Schedule;
+import io.drover.server.schedule.ScheduleParser;
 import io.drover.server.store.StoreKind;
 import io.drover.store.QueuePattern;
 import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,6 +47,12 @@ import java.util.Locale;
  * @param backlogWarn waiting jobs per queue above which health is degraded. Default: 10,000.
  * @param oldestAgeWarn oldest due job's wait above which health is degraded. Default: 5 min.
  * @param httpAllowHosts hosts (or globs) the {@code http} kind may call. Default: loopback.
+ * @param misfireGrace how late a fire still counts as on time, for schedules that do not say.
+ *     Default: 30 s.
+ * @param timezone the zone of cron schedules that name none. Default: UTC.
+ * @param schedulesFile schedules applied at start, or null. Default: null.
+ * @param pruneSchedules whether applying the file deletes schedules it does not name. Default:
+ *     false.
  */
 public record ServerConfig(
     StoreKind store,
@@ -70,7 +80,11 @@ public record ServerConfig(
     List<String> corsOrigins,
     int backlogWarn,
     Duration oldestAgeWarn,
-    List<String> httpAllowHosts) {
+    List<String> httpAllowHosts,
+    Duration misfireGrace,
+    ZoneId timezone,
+    Path schedulesFile,
+    boolean pruneSchedules) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("./drover-data");
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -94,6 +108,9 @@ public record ServerConfig(
    * Loopback only: an API client must not make the server call into the network it sits in
    * (server-side request forgery) unless an operator said which hosts are fine.
    */
+  public static final Duration DEFAULT_MISFIRE_GRACE = Schedule.DEFAULT_MISFIRE_GRACE;
+
+  public static final ZoneId DEFAULT_TIMEZONE = ZoneOffset.UTC;
   public static final List<String> DEFAULT_HTTP_ALLOW_HOSTS =
       List.of("localhost", "127.0.0.1", "::1");
 
@@ -157,6 +174,12 @@ public record ServerConfig(
     checkRange("backlogWarn", backlogWarn, 1, Integer.MAX_VALUE);
     checkAtLeast("oldestAgeWarn", oldestAgeWarn, Duration.ofSeconds(1));
     httpAllowHosts = List.copyOf(httpAllowHosts);
+    checkAtLeast("misfireGrace", misfireGrace, Duration.ZERO);
+  }
+
+  /** Reads schedule definitions with these settings' time zone and misfire grace. */
+  public ScheduleParser scheduleParser() {
+    return new ScheduleParser(timezone, misfireGrace);
   }
 
   /** The in-process worker pool these settings describe. */

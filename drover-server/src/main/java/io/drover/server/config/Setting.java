@@ -190,6 +190,37 @@ public enum Setting {
       "PATTERNS",
       "Queues the worker pool takes jobs from: comma-separated names or globs such as scrape.*."
           + " Default: * (every queue)."),
+  MISFIRE_GRACE(
+      "misfireGrace",
+      "--misfire-grace",
+      "DROVER_MISFIRE_GRACE_SECONDS",
+      "SCHEDULER_MISFIRE_GRACE_TIME",
+      "SECONDS",
+      "How late a schedule's fire may be and still count as on time, for schedules that do not"
+          + " say. Default: "
+          + Durations.format(ServerConfig.DEFAULT_MISFIRE_GRACE)
+          + "."),
+  TIMEZONE(
+      "timezone",
+      "--timezone",
+      "DROVER_TIMEZONE",
+      "TZ",
+      "ZONE",
+      "IANA time zone that cron schedules without a timezone are read in. Default: UTC."),
+  SCHEDULES_FILE(
+      "schedulesFile",
+      "--schedules",
+      "DROVER_SCHEDULES_FILE",
+      null,
+      "FILE",
+      "YAML or JSON file of schedules applied at start: each is created or updated. Default:"
+          + " none."),
+  PRUNE_SCHEDULES(
+      "pruneSchedules",
+      "--prune-schedules",
+      "DROVER_PRUNE_SCHEDULES",
+      "true",
+      "With --schedules, also delete the schedules the file does not name. Default: keep them."),
   TOKENS_FILE(
       "tokensFile",
       "--tokens-file",

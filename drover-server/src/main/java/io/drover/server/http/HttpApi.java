@@ -41,6 +41,8 @@ public final class HttpApi {
             bodyLimit,
             metrics.jobs()::enqueued);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
+    ScheduleRoutes schedules =
+        new ScheduleRoutes(drover, config.scheduleParser(), clock, bodyLimit);
     StoreCheck store = new StoreCheck(drover.store());
     WorkersCheck workers =
         new WorkersCheck(drover.store(), config.workerConfig().heartbeatInterval(), clock);
@@ -66,6 +68,7 @@ public final class HttpApi {
                 access.addTo(router);
                 jobs.addTo(router);
                 queues.addTo(router);
+                schedules.addTo(router);
                 workerRoutes.addTo(router);
                 health.addTo(router);
                 MetricsRoute.addTo(router, metrics);

@@ -150,11 +150,7 @@ class OperationsRoutesTest {
           }
         };
     try (TestServer server =
-        TestServer.start(
-            Map.of(),
-            options ->
-                new io.drover.server.ServerOptions(
-                    options.tokens(), true, true, List.of(persistence)))) {
+        TestServer.start(Map.of(), options -> options.withExtraChecks(List.of(persistence)))) {
       Response response = server.api().get("/health/comprehensive");
 
       assertThat(response.status()).isEqualTo(503);

@@ -6,6 +6,7 @@ import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
 import io.drover.UnsupportedCapabilityException;
+import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
@@ -23,7 +24,6 @@ import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
 import io.drover.store.WorkerInfo;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,11 +58,15 @@ final class JdbcJobStore implements JobStore {
   private final Transactor transactor;
   private final InstantSource clock;
   private final Notifier notifier;
+  private final StoreTransactions transactions;
+  private final JdbcSchedules schedules;
 
   JdbcJobStore(Dialect dialect, Transactor transactor, Notifier notifier, InstantSource clock) {
     this.dialect = dialect;
     this.sql = dialect.statements();
     this.transactor = transactor;
+    this.transactions = new StoreTransactions(transactor, sql);
+    this.schedules = new JdbcSchedules(transactions, clock);
     this.notifier = notifier;
     this.clock = clock;
   }
@@ -384,6 +388,16 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsSchedules() {
+    return true;
+  }
+
+  @Override
+  public ScheduleStore schedules() {
+    return schedules;
+  }
+
+  @Override
   public boolean supportsWakeups() {
     return true;
   }
@@ -428,23 +442,11 @@ final class JdbcJobStore implements JobStore {
     return instant == null ? fallback : instant.toEpochMilli();
   }
 
-  private <T> T write(String operation, StatementWork<T> work) {
-    return transactor.write(operation, connection -> run(connection, work));
+  private <T> T write(String operation, StoreTransactions.StatementWork<T> work) {
+    return transactions.write(operation, work);
   }
 
-  private <T> T read(String operation, StatementWork<T> work) {
-    return transactor.read(operation, connection -> run(connection, work));
-  }
-
-  private <T> T run(Connection connection, StatementWork<T> work) throws SQLException {
-    try (StatementCache statements = new StatementCache(connection, sql)) {
-      return work.run(statements);
-    }
-  }
-
-  /** Work on the statements of one transaction. */
-  @FunctionalInterface
-  private interface StatementWork<T> {
-    T run(StatementCache statements) throws SQLException;
+  private <T> T read(String operation, StoreTransactions.StatementWork<T> work) {
+    return transactions.read(operation, work);
   }
 }

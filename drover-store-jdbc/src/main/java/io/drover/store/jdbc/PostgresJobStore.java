@@ -3,6 +3,9 @@ package io.drover.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.drover.StoreUnavailableException;
 import io.drover.store.JobStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ public final class PostgresJobStore {
       Flyway flyway = flyway(pool, config);
       String version =
           config.migrate() ? Migrations.apply(flyway) : Migrations.requireCurrent(flyway);
+      warnIfAutovacuumIsOff(pool, config);
       Notifier notifier =
           PostgresNotifier.start(
               config.channel(), () -> PostgresConnections.listenerConnection(config));
@@ -69,6 +73,27 @@ public final class PostgresJobStore {
       return version;
     } catch (RuntimeException e) {
       throw cannotOpen(config, "migrate", e);
+    }
+  }
+
+  /**
+   * Says so loudly when autovacuum is off: every claimed job leaves a dead entry at the head of the
+   * claim index that only VACUUM removes, so claims slow down with every job run since the last
+   * one.
+   */
+  private static void warnIfAutovacuumIsOff(HikariDataSource pool, PostgresConfig config)
+      throws SQLException {
+    try (Connection connection = pool.getConnection();
+        BoundStatement check =
+            PostgresDialect.INSTANCE.statements().get("autovacuum_on").prepare(connection);
+        ResultSet row = check.executeQuery()) {
+      if (row.next() && !row.getBoolean("autovacuum_on")) {
+        LOG.warn(
+            "store: postgres autovacuum is off at {}; claims slow down as jobs run until VACUUM"
+                + " cleans {}.jobs: turn autovacuum on, or run VACUUM on that table regularly",
+            config.describe(),
+            config.schema());
+      }
     }
   }
 

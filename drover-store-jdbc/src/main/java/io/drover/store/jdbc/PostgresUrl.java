@@ -48,7 +48,7 @@ public final class PostgresUrl {
     }
     String text = url.strip();
     if (text.startsWith(JDBC_PREFIX)) {
-      return parseJdbc(text.substring(JDBC_PREFIX.length()));
+      return parse(text.substring(JDBC_PREFIX.length()), null, null);
     }
     for (String prefix : LIBPQ_PREFIXES) {
       if (text.startsWith(prefix)) {
@@ -60,34 +60,29 @@ public final class PostgresUrl {
     throw new IllegalArgumentException("must start with " + SCHEMES + " (was " + scheme + ")");
   }
 
+  /** The libpq form may carry {@code user:password@} before the host; the rest is as in JDBC's. */
   private static PostgresUrl parseLibpq(String rest) {
     int queryStart = rest.indexOf('?');
-    String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
-    String query = queryStart < 0 ? "" : rest.substring(queryStart + 1);
-    int at = beforeQuery.lastIndexOf('@');
-    String user = null;
-    String password = null;
-    if (at >= 0) {
-      String credentials = beforeQuery.substring(0, at);
-      int colon = credentials.indexOf(':');
-      user = decode(colon < 0 ? credentials : credentials.substring(0, colon));
-      password = colon < 0 ? null : decode(credentials.substring(colon + 1));
-      beforeQuery = beforeQuery.substring(at + 1);
+    int at = rest.lastIndexOf('@', queryStart < 0 ? rest.length() : queryStart);
+    if (at < 0) {
+      return parse(rest, null, null);
     }
-    int slash = beforeQuery.indexOf('/');
-    String hosts = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
-    String database = slash < 0 ? "" : beforeQuery.substring(slash + 1);
-    return build(hosts.isEmpty() ? "localhost" : hosts, database, query, user, password);
+    String credentials = rest.substring(0, at);
+    int colon = credentials.indexOf(':');
+    String user = decode(colon < 0 ? credentials : credentials.substring(0, colon));
+    String password = colon < 0 ? null : decode(credentials.substring(colon + 1));
+    return parse(rest.substring(at + 1), user, password);
   }
 
-  private static PostgresUrl parseJdbc(String rest) {
+  /** Parses {@code hosts/database?query}, which both forms share. */
+  private static PostgresUrl parse(String rest, String user, String password) {
     int queryStart = rest.indexOf('?');
     String location = queryStart < 0 ? rest : rest.substring(0, queryStart);
     String query = queryStart < 0 ? "" : rest.substring(queryStart + 1);
     int slash = location.indexOf('/');
     String hosts = slash < 0 ? location : location.substring(0, slash);
     String database = slash < 0 ? "" : location.substring(slash + 1);
-    return build(hosts.isEmpty() ? "localhost" : hosts, database, query, null, null);
+    return build(hosts.isEmpty() ? "localhost" : hosts, database, query, user, password);
   }
 
   /** Moves user and password out of the query; they win over credentials before the host. */

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class SqlStatements {
   static final String COMMON = "common.sql";
+  static final String SCHEDULES = "schedules.sql";
   private static final String NAME_MARKER = "-- name:";
 
   private final Map<String, NamedStatement> statements;
@@ -23,9 +24,9 @@ final class SqlStatements {
     this.statements = Map.copyOf(statements);
   }
 
-  /** Loads {@code common.sql} and then {@code <dialect>.sql}. */
+  /** Loads {@code common.sql}, {@code schedules.sql} and then {@code <dialect>.sql}. */
   static SqlStatements forDialect(String dialect) {
-    return load(COMMON, dialect + ".sql");
+    return load(COMMON, SCHEDULES, dialect + ".sql");
   }
 
   /**

@@ -81,3 +81,7 @@ LIMIT :limit;
 -- Tells every listening process, once this transaction commits, which queues got claimable jobs.
 -- name: notify
 SELECT pg_notify(:channel, queue) FROM unnest(CAST(:queues AS TEXT[])) AS queue;
+
+-- Whether autovacuum runs at all; claims slow down as dead entries pile up when it does not.
+-- name: autovacuum_on
+SELECT current_setting('autovacuum') = 'on' AS autovacuum_on;

@@ -52,18 +52,15 @@ public final class PostgresTestDatabase {
     PostgresJobStore.migrate(config(schema).build());
   }
 
-  /** Empties every Drover table of {@code schema}, keeping the migration history. */
+  /** Empties every table of {@code schema} but the migration history, in one statement. */
   public static void truncate(String schema) throws SQLException {
     execute(
-        "TRUNCATE "
+        "DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,"
+            + " tablename), ', ') FROM pg_tables WHERE schemaname = '"
             + schema
-            + ".jobs, "
-            + schema
-            + ".queues, "
-            + schema
-            + ".dedup_keys, "
-            + schema
-            + ".workers");
+            + "' AND tablename <> '"
+            + Migrations.HISTORY_TABLE
+            + "'); END $$");
   }
 
   /** Drops {@code schema} and everything in it; nothing when the database was never reached. */

@@ -5,9 +5,15 @@
 -- names use the "C" collation: byte order is the order the port promises (ids compared as unsigned
 -- numbers, which lower-case hex text in byte order is), whatever the database's default collation.
 
--- Every change to a job writes a new row version. Room left on each page lets heartbeats and
--- progress updates, which touch no indexed column, stay on the page as HOT updates that add no
--- index entries; the other transitions at least tend to find their new version a place nearby.
+-- Every change to a job writes a new row version. Room left on each page (fillfactor) lets
+-- heartbeats and progress updates, which touch no indexed column, stay on the page as HOT updates
+-- that add no index entries; the other transitions at least tend to find their new version a place
+-- nearby.
+-- Each claimed job leaves a dead entry at the head of jobs_claimable, which claims must step over
+-- until VACUUM removes it. By default autovacuum waits for dead rows to reach a fifth of the table,
+-- which with a million finished jobs kept for retention means hundreds of thousands of entries to
+-- step over; here it starts after a fixed number plus a hundredth of the table, however large the
+-- history grows.
 CREATE TABLE jobs (
   id               TEXT COLLATE "C" NOT NULL PRIMARY KEY,
   queue            TEXT COLLATE "C" NOT NULL,
@@ -36,7 +42,11 @@ CREATE TABLE jobs (
   created_at       BIGINT   NOT NULL,
   started_at       BIGINT,
   finished_at      BIGINT
-) WITH (fillfactor = 85);
+) WITH (
+  fillfactor = 85,
+  autovacuum_vacuum_threshold = 5000,
+  autovacuum_vacuum_scale_factor = 0.01
+);
 
 -- Claims walk one queue at a time in claim order and stop after the first rows they need; only
 -- claimable jobs are indexed, so finished jobs piling up cost claims nothing.

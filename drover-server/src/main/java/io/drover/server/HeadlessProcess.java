@@ -1,0 +1,51 @@
+package io.drover.server;
+
+import io.drover.Drover;
+import io.drover.runtime.JobListener;
+import io.drover.server.config.ConfigException;
+import io.drover.server.config.ConfigLoader;
+import io.drover.server.config.ServerConfig;
+import io.drover.server.config.SettingOptions;
+import io.drover.server.store.StoreChoice;
+import io.drover.server.store.StoreFactory;
+import io.drover.store.JobStore;
+import java.time.InstantSource;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs a role of the jar that has no HTTP API ({@code drover worker}, {@code drover scheduler})
+ * until SIGTERM or Ctrl-C: settings read as the server reads them, the store opened, the engine
+ * started with the given parts switched on.
+ */
+final class HeadlessProcess {
+  private HeadlessProcess() {}
+
+  /**
+   * @return the process's exit status
+   */
+  static int run(CommandSpec spec, Map<String, String> env, ServerOptions parts)
+      throws InterruptedException {
+    InstantSource clock = InstantSource.system();
+    Drover drover;
+    try {
+      ServerConfig config =
+          ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
+      Logging.apply(config.logLevel(), config.logFormat());
+      JobStore store = StoreFactory.open(StoreChoice.of(config), clock);
+      drover = Engine.build(config, store, clock, JobListener.NONE, parts);
+      if (parts.scheduler()) {
+        SchedulesAtStart.apply(config, store, clock);
+      }
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("drover: " + e.getMessage());
+      return ServerCommand.EXIT_CONFIG;
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("drover: " + e.getMessage());
+      return ServerCommand.EXIT_FAILED;
+    }
+    drover.start();
+    UntilSignal.await(drover::close);
+    return 0;
+  }
+}
