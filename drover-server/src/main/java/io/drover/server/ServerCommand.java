@@ -7,6 +7,7 @@ import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.SettingOptions;
+import io.drover.server.health.PersistenceCheck;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
@@ -94,6 +95,7 @@ final class ServerCommand implements Callable<Integer> {
               .withMaintenance(!noMaintenance)
               .withScheduler(!noScheduler);
       store = StoreFactory.open(StoreChoice.of(config), clock);
+      options = options.withExtraChecks(PersistenceCheck.forStore(store));
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
       return EXIT_CONFIG;

@@ -3,6 +3,7 @@ package io.drover.server.store;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
 import io.drover.store.jdbc.PostgresConfig;
+import io.lettuce.core.RedisURI;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * @param sqliteFile the database file when the kind is sqlite, else null
  * @param postgres how to open PostgreSQL when the kind is postgres, else null
  */
-public record StoreChoice(StoreKind kind, String reason, Path sqliteFile, PostgresConfig postgres) {
+public record StoreChoice(
+    StoreKind kind, String reason, Path sqliteFile, PostgresConfig postgres, String redisUrl) {
 
   /** The file name of the embedded store inside the data directory. */
   public static final String SQLITE_FILE = "drover.db";
@@ -43,7 +45,23 @@ public record StoreChoice(StoreKind kind, String reason, Path sqliteFile, Postgr
         kind,
         reason,
         kind == StoreKind.SQLITE ? config.dataDir().resolve(SQLITE_FILE) : null,
-        kind == StoreKind.POSTGRES ? postgres(config, reason) : null);
+        kind == StoreKind.POSTGRES ? postgres(config, reason) : null,
+        kind == StoreKind.REDIS ? redisUrl(config, reason) : null);
+  }
+
+  private static String redisUrl(ServerConfig config, String reason) {
+    if (config.redisUrl() == null) {
+      throw new ConfigException(
+          "redisUrl",
+          "must be set for the redis store (" + reason + "): set REDIS_URL or pass --redis-url");
+    }
+    try {
+      RedisURI.create(config.redisUrl());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "redisUrl", "must be a redis:// or rediss:// URL (" + e.getMessage() + ")");
+    }
+    return config.redisUrl();
   }
 
   private static PostgresConfig postgres(ServerConfig config, String reason) {
@@ -74,7 +92,18 @@ public record StoreChoice(StoreKind kind, String reason, Path sqliteFile, Postgr
       case SQLITE -> "sqlite (" + sqliteFile + ")";
       case MEMORY -> "memory (jobs are lost when the process exits)";
       case POSTGRES -> "postgres (" + postgres.describe() + ")";
-      case REDIS -> kind.wireName();
+      case REDIS -> "redis (" + redisPlace() + ")";
     };
+  }
+
+  /** Host, port and database of the Redis URL; never its user or password. */
+  private String redisPlace() {
+    RedisURI uri = RedisURI.create(redisUrl);
+    return (uri.isSsl() ? "rediss://" : "")
+        + uri.getHost()
+        + ":"
+        + uri.getPort()
+        + "/"
+        + uri.getDatabase();
   }
 }

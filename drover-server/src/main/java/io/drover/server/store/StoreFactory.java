@@ -1,10 +1,10 @@
 package io.drover.server.store;
 
-import io.drover.server.config.ConfigException;
 import io.drover.store.JobStore;
 import io.drover.store.jdbc.PostgresJobStore;
 import io.drover.store.jdbc.SqliteJobStore;
 import io.drover.store.memory.MemoryJobStore;
+import io.drover.store.redis.RedisJobStore;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,6 @@ public final class StoreFactory {
    * Opens the store; SQLite creates its file and directory when missing, PostgreSQL migrates its
    * schema unless told not to.
    *
-   * @throws ConfigException for a store this build does not have yet, listing the ones it has
    * @throws io.drover.StoreUnavailableException when the store cannot be opened
    */
   public static JobStore open(StoreChoice choice, InstantSource clock) {
@@ -28,14 +27,7 @@ public final class StoreFactory {
       case MEMORY -> new MemoryJobStore(clock);
       case SQLITE -> SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
       case POSTGRES -> PostgresJobStore.open(choice.postgres().withClock(clock));
-      case REDIS ->
-          throw new ConfigException(
-              "store",
-              choice.kind().wireName()
-                  + " ("
-                  + choice.reason()
-                  + ") is not available in this build yet; the stores that work now are memory,"
-                  + " sqlite and postgres (set DROVER_STORE or pass --store)");
+      case REDIS -> RedisJobStore.connect(choice.redisUrl(), clock, RedisJobStore.DEFAULT_PREFIX);
     };
   }
 }

@@ -3,15 +3,8 @@ package io.drover.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.Job;
-import io.drover.JobDefaults;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.schedule.CronTrigger;
-import io.drover.schedule.JobTemplate;
-import io.drover.schedule.MisfirePolicy;
-import io.drover.schedule.OverlapPolicy;
-import io.drover.schedule.Schedule;
-import io.drover.schedule.Scheduler;
 import io.drover.store.ClaimRequest;
 import io.drover.store.JobStore;
 import io.drover.store.QueuePattern;
@@ -24,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,34 +55,7 @@ class SqliteRestartTest {
   @Test
   void reopen_findsSchedulesAndTheirNextFireTimes() {
     Path file = dir.resolve("drover.db");
-    Schedule advanced;
-    try (JobStore store = SqliteJobStore.open(file, clock)) {
-      Scheduler scheduler =
-          new Scheduler(store, clock, JobDefaults.STANDARD, Scheduler.DEFAULT_TICK);
-      store
-          .schedules()
-          .saveSchedule(
-              Schedule.create(
-                  "nightly",
-                  CronTrigger.parse("30 2 * * *", ZoneId.of("Europe/Chisinau")),
-                  JobTemplate.of("reports", "report.build", "{}"),
-                  Schedule.DEFAULT_MISFIRE_GRACE,
-                  MisfirePolicy.SKIP,
-                  OverlapPolicy.ALLOW,
-                  null,
-                  null,
-                  false,
-                  clock.instant()));
-      clock.set(store.schedules().schedule("nightly").orElseThrow().nextFireAt().plusSeconds(1));
-      assertThat(scheduler.tick()).isEqualTo(1);
-      advanced = store.schedules().schedule("nightly").orElseThrow();
-    }
-
-    try (JobStore store = SqliteJobStore.open(file, clock)) {
-      assertThat(store.schedules().schedule("nightly")).contains(advanced);
-      assertThat(advanced.lastJobId()).isNotNull();
-      assertThat(advanced.nextFireAt()).isAfter(clock.instant());
-    }
+    SchedulesSurviveRestart.verify(() -> SqliteJobStore.open(file, clock), clock);
   }
 
   @Test
