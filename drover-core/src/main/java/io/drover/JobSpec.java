@@ -42,6 +42,9 @@ public record JobSpec(
     UUID runId,
     List<UUID> dependsOn) {
 
+  /** The queue of jobs that name none, as in Sidekiq and Oban. */
+  public static final String DEFAULT_QUEUE = "default";
+
   /** Default payload limit, in UTF-8 bytes. */
   public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
 

@@ -1,23 +1,25 @@
 package io.drover.server.http;
 
+import static io.drover.server.json.JsonFields.duration;
+import static io.drover.server.json.JsonFields.instant;
+import static io.drover.server.json.JsonFields.present;
+import static io.drover.server.json.JsonFields.priority;
+import static io.drover.server.json.JsonFields.rejectUnknown;
+import static io.drover.server.json.JsonFields.shown;
+import static io.drover.server.json.JsonFields.tags;
+import static io.drover.server.json.JsonFields.text;
+import static io.drover.server.json.JsonFields.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.Backoff;
 import io.drover.Ids;
 import io.drover.InvalidJobException;
 import io.drover.JobDefaults;
 import io.drover.JobSpec;
-import io.drover.Priority;
-import io.drover.server.Durations;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -28,9 +30,6 @@ import java.util.function.IntFunction;
  * job's index in a batch ({@code [3].priority}). A JSON {@code null} counts as absent.
  */
 final class JobSpecParser {
-  /** A queue for jobs that name none, as in Sidekiq and Oban. */
-  static final String DEFAULT_QUEUE = "default";
-
   /**
    * Jobs per request: enough to amortise the round trip, small enough that one request never holds
    * the store's write lock for long.
@@ -109,7 +108,7 @@ final class JobSpecParser {
       }
     }
     String kind = present(job, "kind") ? text(job, "kind") : null;
-    String queue = present(job, "queue") ? text(job, "queue") : DEFAULT_QUEUE;
+    String queue = present(job, "queue") ? text(job, "queue") : JobSpec.DEFAULT_QUEUE;
     JobSpec.Builder spec = JobSpec.builder(queue, kind);
     if (present(job, "id")) {
       spec.id(Ids.parse("id", text(job, "id")));
@@ -172,110 +171,5 @@ final class JobSpecParser {
       throw e.within("backoff");
     }
     return new Backoff(base, max); // names backoff.base or backoff.max itself
-  }
-
-  private static void rejectUnknown(JsonNode object, Set<String> known) {
-    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new InvalidJobException(
-            name,
-            "is not a known field (expected one of " + String.join(", ", sorted(known)) + ")");
-      }
-    }
-  }
-
-  private static List<String> sorted(Set<String> names) {
-    return names.stream().sorted().toList();
-  }
-
-  private static boolean present(JsonNode object, String field) {
-    JsonNode value = object.get(field);
-    return value != null && !value.isNull();
-  }
-
-  private static String text(JsonNode object, String field) {
-    JsonNode value = object.get(field);
-    if (!value.isTextual()) {
-      throw new InvalidJobException(field, "must be a string (was " + shown(value) + ")");
-    }
-    return value.textValue();
-  }
-
-  private static int wholeNumber(JsonNode object, String field) {
-    JsonNode value = object.get(field);
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw new InvalidJobException(field, "must be a whole number (was " + shown(value) + ")");
-    }
-    return value.intValue();
-  }
-
-  private static int priority(JsonNode value) {
-    if (value.isTextual()) {
-      return Priority.parse(value.textValue());
-    }
-    if (value.isIntegralNumber() && value.canConvertToInt()) {
-      return Priority.check(value.intValue());
-    }
-    throw new InvalidJobException(
-        "priority",
-        "must be 1-10 or one of critical, high, normal, low, background (was "
-            + shown(value)
-            + ")");
-  }
-
-  /** Whole milliseconds, or a string such as {@code "30s"} or {@code "PT30S"}. */
-  private static Duration duration(JsonNode object, String field) {
-    JsonNode value = object.get(field);
-    if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
-      return Duration.ofMillis(value.longValue());
-    }
-    if (value.isTextual()) {
-      try {
-        return Durations.parse(value.textValue(), ChronoUnit.MILLIS);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidJobException(field, e.getMessage());
-      }
-    }
-    throw new InvalidJobException(
-        field,
-        "must be whole milliseconds or " + Durations.WITH_UNITS + " (was " + shown(value) + ")");
-  }
-
-  /** ISO-8601 with a zone or offset: {@code 2030-01-01T09:00:00Z}, {@code …+02:00}. */
-  private static Instant instant(JsonNode object, String field) {
-    String text = text(object, field);
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidJobException(
-          field,
-          "must be an ISO-8601 time with a zone, like 2030-01-01T09:00:00Z (was '" + text + "')");
-    }
-  }
-
-  private static List<String> tags(JsonNode value) {
-    if (!value.isArray()) {
-      throw new InvalidJobException(
-          "tags", "must be an array of strings (was " + shown(value) + ")");
-    }
-    List<String> tags = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode tag = value.get(i);
-      if (!tag.isTextual()) {
-        throw new InvalidJobException(
-            "tags[" + i + "]", "must be a string (was " + shown(tag) + ")");
-      }
-      tags.add(tag.textValue());
-    }
-    return tags;
-  }
-
-  /** A value as an error message shows it: short scalars as written, anything else by type. */
-  private static String shown(JsonNode value) {
-    String text = value.toString();
-    return value.isValueNode() && text.length() <= 40
-        ? text
-        : value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -12,6 +12,7 @@ import static io.drover.server.json.JsonFields.wholeNumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.InvalidJobException;
+import io.drover.JobSpec;
 import io.drover.Priority;
 import io.drover.schedule.CronTrigger;
 import io.drover.schedule.IntervalTrigger;
@@ -150,7 +151,7 @@ public final class ScheduleParser {
     try {
       rejectUnknown(job, JOB_FIELDS);
       return new JobTemplate(
-          present(job, "queue") ? text(job, "queue") : "default",
+          present(job, "queue") ? text(job, "queue") : JobSpec.DEFAULT_QUEUE,
           present(job, "kind") ? text(job, "kind") : null,
           present(job, "payload") ? job.get("payload").toString() : "{}",
           present(job, "priority") ? priority(job.get("priority")) : Priority.NORMAL.value(),
