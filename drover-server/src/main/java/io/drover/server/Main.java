@@ -4,6 +4,7 @@ import io.drover.server.cli.ClientErrors;
 import io.drover.server.cli.EnqueueCommand;
 import io.drover.server.cli.JobsCommand;
 import io.drover.server.cli.QueuesCommand;
+import io.drover.server.cli.SchedulesCommand;
 import io.drover.server.cli.StatsCommand;
 import io.drover.server.cli.TokensCommand;
 import io.drover.server.cli.UsageErrors;
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
         .addSubcommand(new EnqueueCommand(env))
         .addSubcommand(new JobsCommand(env))
         .addSubcommand(new QueuesCommand(env))
+        .addSubcommand(new SchedulesCommand(env))
         .addSubcommand(new WorkersCommand(env))
         .addSubcommand(new StatsCommand(env))
         .addSubcommand(new TokensCommand())

@@ -3,6 +3,7 @@ package io.drover.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -54,6 +55,14 @@ final class DroverClient {
 
   JsonNode post(String path, String jsonBody, Map<String, String> headers) {
     return send("POST", path, jsonBody, headers);
+  }
+
+  JsonNode put(String path, String jsonBody) {
+    return send("PUT", path, jsonBody, Map.of());
+  }
+
+  void delete(String path) {
+    send("DELETE", path, null, Map.of());
   }
 
   /** A path segment, escaped, e.g. a queue name. */
@@ -111,6 +120,9 @@ final class DroverClient {
       json = null;
     }
     int status = response.statusCode();
+    if (status == 204) {
+      return MissingNode.getInstance();
+    }
     if (status >= 200 && status < 300 && json != null) {
       return json;
     }

@@ -10,18 +10,34 @@ import java.util.List;
  * once. Most differences are statements, kept in {@code <name>.sql} beside {@code common.sql}; this
  * object covers what Java must do differently.
  */
-interface Dialect {
-  /** The store's name as in {@code DROVER_STORE}; also names its statement file and migrations. */
-  String name();
+abstract class Dialect {
+  private final String name;
+  private final SqlStatements statements;
 
-  /** This database's named statements: {@code common.sql} and its own, loaded once. */
-  SqlStatements statements();
+  /**
+   * @param name the store's name as in {@code DROVER_STORE}; also names its statement file and
+   *     migrations
+   */
+  Dialect(String name) {
+    this.name = name;
+    this.statements = SqlStatements.forDialect(name);
+  }
+
+  final String name() {
+    return name;
+  }
+
+  /** This database's named statements: the shared files and its own, loaded once. */
+  final SqlStatements statements() {
+    return statements;
+  }
 
   /** The Flyway location of this database's versioned migrations. */
-  default String migrationsLocation() {
-    return "classpath:io/drover/store/jdbc/migration/" + name();
+  final String migrationsLocation() {
+    return "classpath:io/drover/store/jdbc/migration/" + name;
   }
 
   /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */
-  Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException;
+  abstract Object queuePatterns(Connection connection, List<QueuePattern> patterns)
+      throws SQLException;
 }

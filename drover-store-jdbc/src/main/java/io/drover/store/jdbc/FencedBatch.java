@@ -5,6 +5,7 @@ import static io.drover.store.jdbc.Columns.text;
 import io.drover.JobState;
 import io.drover.store.Failure;
 import io.drover.store.LeaseRef;
+import io.drover.store.StoredJson;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class FencedBatch {
                   (failure.retryAt() == null ? JobState.FAILED : JobState.RETRYING).wireName())
               .set("retry_at", failure.retryAt())
               .set("finished_at", failure.retryAt() == null ? now : null)
-              .set("error", JsonColumns.error(failure.error()));
+              .set("error", StoredJson.error(failure.error()));
 
   private FencedBatch() {}
 

@@ -11,6 +11,7 @@ import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Progress;
+import io.drover.store.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,9 +49,9 @@ final class JobRows {
         .set("run_at", runAt)
         .set("dedup_key", spec.dedupKey())
         .set("rate_key", spec.rateKey())
-        .set("tags", JsonColumns.strings(spec.tags()))
+        .set("tags", StoredJson.strings(spec.tags()))
         .set("run_id", text(spec.runId()))
-        .set("depends_on", JsonColumns.ids(spec.dependsOn()))
+        .set("depends_on", StoredJson.ids(spec.dependsOn()))
         .set("now", now);
   }
 
@@ -82,12 +83,12 @@ final class JobRows {
         instant(row, "run_at"),
         row.getString("dedup_key"),
         row.getString("rate_key"),
-        JsonColumns.strings(row.getString("tags")),
+        StoredJson.strings(row.getString("tags")),
         uuidOrNull(row, "run_id"),
-        JsonColumns.ids(row.getString("depends_on")),
+        StoredJson.ids(row.getString("depends_on")),
         progress,
         row.getString("result"),
-        JsonColumns.errors(row.getString("errors")),
+        StoredJson.errors(row.getString("errors")),
         row.getString("worker_id"),
         row.getLong("lease_token"),
         instantOrNull(row, "lease_expires_at"),

@@ -9,28 +9,15 @@ import java.util.List;
  * PostgreSQL: queue globs become LIKE patterns, {@code *} turned into {@code %} and LIKE's own
  * special characters escaped, and travel as one {@code text[]} matched with {@code LIKE ANY}.
  */
-final class PostgresDialect implements Dialect {
-  private static final String NAME = "postgres";
-
+final class PostgresDialect extends Dialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
 
-  private final SqlStatements statements = SqlStatements.forDialect(NAME);
-
-  private PostgresDialect() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  private PostgresDialect() {
+    super("postgres");
   }
 
   @Override
-  public SqlStatements statements() {
-    return statements;
-  }
-
-  @Override
-  public Object queuePatterns(Connection connection, List<QueuePattern> patterns)
-      throws SQLException {
+  Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {
     return connection.createArrayOf(
         "text", patterns.stream().map(PostgresDialect::likePattern).toArray());
   }

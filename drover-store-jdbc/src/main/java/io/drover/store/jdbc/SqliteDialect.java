@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import io.drover.store.QueuePattern;
+import io.drover.store.StoredJson;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,28 +10,15 @@ import java.util.List;
  * SQLite: queue patterns are GLOB patterns as they are written, since queue names hold none of
  * GLOB's special characters but {@code *}; they travel as a JSON array read with {@code json_each}.
  */
-final class SqliteDialect implements Dialect {
-  private static final String NAME = "sqlite";
-
+final class SqliteDialect extends Dialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
 
-  private final SqlStatements statements = SqlStatements.forDialect(NAME);
-
-  private SqliteDialect() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  private SqliteDialect() {
+    super("sqlite");
   }
 
   @Override
-  public SqlStatements statements() {
-    return statements;
-  }
-
-  @Override
-  public Object queuePatterns(Connection connection, List<QueuePattern> patterns)
-      throws SQLException {
-    return JsonColumns.strings(patterns.stream().map(QueuePattern::text).toList());
+  Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {
+    return StoredJson.strings(patterns.stream().map(QueuePattern::text).toList());
   }
 }

@@ -2,6 +2,7 @@ package io.drover.store.jdbc;
 
 import static io.drover.store.jdbc.Columns.instantOrNull;
 
+import io.drover.store.StoredJson;
 import io.drover.store.WorkerInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ final class WorkerRows {
     upsert
         .set("id", worker.id())
         .set("host", worker.host())
-        .set("queues", JsonColumns.strings(worker.queues()))
+        .set("queues", StoredJson.strings(worker.queues()))
         .set("concurrency", worker.concurrency())
         .set("running", worker.running())
         .set("started_at", worker.startedAt())
@@ -26,7 +27,7 @@ final class WorkerRows {
     return new WorkerInfo(
         row.getString("id"),
         row.getString("host"),
-        JsonColumns.strings(row.getString("queues")),
+        StoredJson.strings(row.getString("queues")),
         row.getInt("concurrency"),
         row.getInt("running"),
         instantOrNull(row, "started_at"),

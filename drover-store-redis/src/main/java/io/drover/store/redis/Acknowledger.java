@@ -6,6 +6,7 @@ import io.drover.store.HeartbeatRequest;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.Release;
+import io.drover.store.StoredJson;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class Acknowledger {
         failuresByQueue,
         Failure::lease,
         (failure, args) -> {
-          args.add(JsonText.error(failure.error()));
+          args.add(StoredJson.error(failure.error()));
           args.add(
               failure.retryAt() == null ? "" : Long.toString(failure.retryAt().toEpochMilli()));
         });

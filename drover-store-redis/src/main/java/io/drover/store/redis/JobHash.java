@@ -5,6 +5,7 @@ import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Progress;
+import io.drover.store.StoredJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class JobHash {
       put(fields, RATE_KEY, spec.rateKey());
     }
     if (!spec.tags().isEmpty()) {
-      put(fields, TAGS, JsonText.strings(spec.tags()));
+      put(fields, TAGS, StoredJson.strings(spec.tags()));
     }
     if (spec.runId() != null) {
       put(fields, RUN_ID, spec.runId().toString());
@@ -99,14 +100,14 @@ final class JobHash {
         instant(hash.get(RUN_AT)),
         hash.get(DEDUP_KEY),
         hash.get(RATE_KEY),
-        tags == null ? List.of() : JsonText.strings(tags),
+        tags == null ? List.of() : StoredJson.strings(tags),
         uuid(hash.get(RUN_ID)),
         List.of(),
         percent == null
             ? null
             : new Progress(Integer.parseInt(percent), hash.get(PROGRESS_MESSAGE)),
         hash.get(RESULT),
-        errors == null ? List.of() : JsonText.errors(errors),
+        errors == null ? List.of() : StoredJson.errors(errors),
         hash.get(WORKER_ID),
         Long.parseLong(hash.get(TOKEN)),
         leaseEnd == null ? null : Instant.ofEpochMilli(leaseEnd.longValue()),

@@ -3,6 +3,7 @@ package io.drover.store.redis;
 import io.drover.Job;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
+import io.drover.store.StoredJson;
 import io.lettuce.core.KeyValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ final class JobLister {
   }
 
   private static boolean hasTag(String tags, String tag) {
-    return tags != null && JsonText.strings(tags).contains(tag);
+    return tags != null && StoredJson.strings(tags).contains(tag);
   }
 
   private static boolean isCreatedInRange(Instant createdAt, JobQuery query) {

@@ -1,5 +1,6 @@
 package io.drover.store.redis;
 
+import io.drover.store.StoredJson;
 import io.drover.store.WorkerInfo;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -33,7 +34,7 @@ final class WorkerRegistry {
     args.add(worker.id());
     put(args, ID, worker.id());
     put(args, HOST, worker.host());
-    put(args, QUEUES, JsonText.strings(worker.queues()));
+    put(args, QUEUES, StoredJson.strings(worker.queues()));
     put(args, CONCURRENCY, Integer.toString(worker.concurrency()));
     put(args, RUNNING, Integer.toString(worker.running()));
     put(args, STARTED_AT, millis(worker.startedAt()));
@@ -73,7 +74,7 @@ final class WorkerRegistry {
             new WorkerInfo(
                 hash.get(ID),
                 hash.get(HOST),
-                JsonText.strings(hash.get(QUEUES)),
+                StoredJson.strings(hash.get(QUEUES)),
                 Integer.parseInt(hash.get(CONCURRENCY)),
                 Integer.parseInt(hash.get(RUNNING)),
                 instant(hash.get(STARTED_AT)),

@@ -1,4 +1,4 @@
-package io.drover.store.jdbc;
+package io.drover.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,23 +6,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.JobError;
-import java.sql.SQLException;
+import io.drover.StoreUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The JSON text columns: lists of strings (tags, worker queues, queue patterns), lists of ids
- * (depends_on) and error histories. Empty lists, the common case, never touch the parser.
+ * How stores keep a job's lists as JSON text: strings (tags, worker queues), ids (depends_on) and
+ * the error history, one object per failed attempt ({@code attempt}, {@code message}, {@code
+ * stack}, {@code at} in epoch milliseconds). One format for every store, so data moved between them
+ * reads the same. Empty lists, the common case, never touch the parser.
  */
-final class JsonColumns {
-  static final String EMPTY = "[]";
+public final class StoredJson {
+  public static final String EMPTY = "[]";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private JsonColumns() {}
+  private StoredJson() {}
 
-  static String strings(List<String> values) throws SQLException {
+  public static String strings(List<String> values) {
     if (values.isEmpty()) {
       return EMPTY;
     }
@@ -31,27 +33,27 @@ final class JsonColumns {
     return write(array);
   }
 
-  static List<String> strings(String json) throws SQLException {
+  public static List<String> strings(String json) {
     if (EMPTY.equals(json)) {
       return List.of();
     }
     List<String> values = new ArrayList<>();
-    for (JsonNode node : parse(json)) {
+    for (JsonNode node : parseArray(json)) {
       values.add(node.asText());
     }
     return values;
   }
 
-  static String ids(List<UUID> ids) throws SQLException {
+  public static String ids(List<UUID> ids) {
     return strings(ids.stream().map(UUID::toString).toList());
   }
 
-  static List<UUID> ids(String json) throws SQLException {
+  public static List<UUID> ids(String json) {
     return strings(json).stream().map(UUID::fromString).toList();
   }
 
-  /** One error as a JSON object; the fail statement appends it to the job's array. */
-  static String error(JobError error) throws SQLException {
+  /** One error as a JSON object, for stores that append it to the stored array themselves. */
+  public static String error(JobError error) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("attempt", error.attempt());
     node.put("message", error.message());
@@ -60,12 +62,12 @@ final class JsonColumns {
     return write(node);
   }
 
-  static List<JobError> errors(String json) throws SQLException {
+  public static List<JobError> errors(String json) {
     if (EMPTY.equals(json)) {
       return List.of();
     }
     List<JobError> errors = new ArrayList<>();
-    for (JsonNode node : parse(json)) {
+    for (JsonNode node : parseArray(json)) {
       JsonNode at = node.path("at");
       errors.add(
           new JobError(
@@ -82,23 +84,27 @@ final class JsonColumns {
     return value.isTextual() ? value.asText() : null;
   }
 
-  private static String write(JsonNode node) throws SQLException {
+  private static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
-      throw new SQLException("cannot write JSON column: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  private static JsonNode parse(String json) throws SQLException {
+  /**
+   * A stored list that does not parse means the store's data is damaged: not the caller's fault.
+   */
+  private static JsonNode parseArray(String json) {
     try {
       JsonNode node = MAPPER.readTree(json);
-      if (!node.isArray()) {
-        throw new SQLException("JSON column holds no array: " + json);
+      if (node == null || !node.isArray()) {
+        throw new StoreUnavailableException("a stored JSON list holds no array: " + json, null);
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new SQLException("JSON column is corrupt: " + e.getOriginalMessage(), e);
+      throw new StoreUnavailableException(
+          "a stored JSON list is corrupt: " + e.getOriginalMessage(), e);
     }
   }
 }
