@@ -4,6 +4,7 @@ import io.drover.InvalidJobException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Fires every {@code period} from {@code anchor}: at anchor, anchor + period, … Instants, not wall
@@ -16,6 +17,9 @@ public record IntervalTrigger(Duration period, Instant anchor, ZoneId zone) impl
     if (period == null || period.compareTo(MIN_PERIOD) < 0) {
       throw new InvalidJobException("every", "must be at least 1s (was " + period + ")");
     }
+    // Stores keep milliseconds: a finer anchor would put fires between the ones they record.
+    anchor = anchor.truncatedTo(ChronoUnit.MILLIS);
+    period = Duration.ofMillis(period.toMillis());
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.drover.InvalidJobException;
 import io.drover.JobSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -57,6 +58,15 @@ public record Schedule(
     if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
       throw new InvalidJobException("end_at", "must be after start_at");
     }
+    // Kept to the millisecond, as every store keeps them, so a schedule reads back equal.
+    startAt = millis(startAt);
+    endAt = millis(endAt);
+    lastFireAt = millis(lastFireAt);
+    nextFireAt = millis(nextFireAt);
+  }
+
+  private static Instant millis(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /**

@@ -12,7 +12,6 @@ import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,7 +109,7 @@ public record ServerConfig(
    */
   public static final Duration DEFAULT_MISFIRE_GRACE = Schedule.DEFAULT_MISFIRE_GRACE;
 
-  public static final ZoneId DEFAULT_TIMEZONE = ZoneOffset.UTC;
+  public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
   public static final List<String> DEFAULT_HTTP_ALLOW_HOSTS =
       List.of("localhost", "127.0.0.1", "::1");
 
