@@ -141,39 +141,20 @@ public record Schedule(
   }
 
   public Schedule withNextFireAt(Instant next) {
-    return new Schedule(
-        name,
-        trigger,
-        job,
-        misfireGrace,
-        misfirePolicy,
-        overlap,
-        startAt,
-        endAt,
-        paused,
-        lastFireAt,
-        next,
-        lastJobId);
+    return standing(paused, lastFireAt, next, lastJobId);
   }
 
   public Schedule withPaused(boolean paused) {
-    return new Schedule(
-        name,
-        trigger,
-        job,
-        misfireGrace,
-        misfirePolicy,
-        overlap,
-        startAt,
-        endAt,
-        paused,
-        lastFireAt,
-        nextFireAt,
-        lastJobId);
+    return standing(paused, lastFireAt, nextFireAt, lastJobId);
   }
 
   /** What the scheduler records after acting on the fires due up to some time. */
   public Schedule advancedTo(Instant lastFire, Instant next, UUID jobId) {
+    return standing(paused, lastFire, next, jobId);
+  }
+
+  /** The same definition, standing elsewhere. */
+  private Schedule standing(boolean paused, Instant lastFire, Instant next, UUID jobId) {
     return new Schedule(
         name,
         trigger,
