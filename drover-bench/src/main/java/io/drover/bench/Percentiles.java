@@ -14,10 +14,6 @@ final class Percentiles {
     Arrays.sort(sorted);
   }
 
-  int count() {
-    return sorted.length;
-  }
-
   /**
    * The smallest sample that at least {@code percent}% of the samples do not exceed; 0 with no
    * samples.

@@ -21,15 +21,6 @@ public record Report(
     return verdict.exactlyOnce();
   }
 
-  /** The figure named {@code name}. */
-  public double value(String name) {
-    return metrics.stream()
-        .filter(metric -> metric.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no metric " + name))
-        .value();
-  }
-
   void print(PrintStream out) {
     out.println();
     out.println(scenario.wireName() + " on " + store + ": " + setup);
