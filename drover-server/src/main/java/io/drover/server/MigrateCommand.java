@@ -27,8 +27,7 @@ import picocli.CommandLine.Spec;
     modelTransformer = MigrateCommand.Options.class,
     description = {
       "Applies pending PostgreSQL schema migrations, then prints the schema version.",
-      "Settings are read as drover server reads them: flag, else DROVER_* variable, else"
-          + " conventional variable, else default.",
+      SettingOptions.READ_AS_SERVER,
       ""
     })
 final class MigrateCommand implements Callable<Integer> {

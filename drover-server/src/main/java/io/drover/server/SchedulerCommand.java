@@ -1,5 +1,6 @@
 package io.drover.server;
 
+import io.drover.server.config.SettingOptions;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Fires due schedules (and applies --schedules FILE at start) with no HTTP API and no"
           + " workers, until SIGTERM or Ctrl-C. Any number may run on one store.",
-      "Settings are read as drover server reads them: flag, else DROVER_* variable, else"
-          + " conventional variable, else default.",
+      SettingOptions.READ_AS_SERVER,
       ""
     })
 final class SchedulerCommand implements Callable<Integer> {

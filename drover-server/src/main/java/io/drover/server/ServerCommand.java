@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,12 +58,7 @@ final class ServerCommand implements Callable<Integer> {
               + " store.")
   private boolean noWorkers;
 
-  @Option(
-      names = "--no-maintenance",
-      description =
-          "Leaves reaping expired leases and cleaning up old jobs to other processes (any number"
-              + " may do it at once).")
-  private boolean noMaintenance;
+  @Mixin private MaintenanceSwitch maintenance;
 
   @Option(
       names = "--no-scheduler",
@@ -92,7 +88,7 @@ final class ServerCommand implements Callable<Integer> {
           ServerOptions.defaults()
               .withTokens(tokens)
               .withWorkers(!noWorkers)
-              .withMaintenance(!noMaintenance)
+              .withMaintenance(maintenance.enabled())
               .withScheduler(!noScheduler);
       store = StoreFactory.open(StoreChoice.of(config), clock);
       options = options.withExtraChecks(PersistenceCheck.forStore(store));

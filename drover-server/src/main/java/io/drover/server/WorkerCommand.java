@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
     modelTransformer = WorkerCommand.Options.class,
     description = {
       "Runs a worker pool (and maintenance) with no HTTP API until SIGTERM or Ctrl-C.",
-      "Settings are read as drover server reads them: flag, else DROVER_* variable, else"
-          + " conventional variable, else default.",
+      SettingOptions.READ_AS_SERVER,
       ""
     })
 final class WorkerCommand implements Callable<Integer> {
@@ -40,12 +39,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--no-maintenance",
-      description =
-          "Leaves reaping expired leases and cleaning up old jobs to other processes (any number"
-              + " may do it at once).")
-  private boolean noMaintenance;
+  @Mixin private MaintenanceSwitch maintenance;
 
   private final Map<String, String> env;
 
@@ -56,7 +50,9 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     return HeadlessProcess.run(
-        spec, env, ServerOptions.defaults().withScheduler(false).withMaintenance(!noMaintenance));
+        spec,
+        env,
+        ServerOptions.defaults().withScheduler(false).withMaintenance(maintenance.enabled()));
   }
 
   /** The server's setting options without those of the HTTP API. */

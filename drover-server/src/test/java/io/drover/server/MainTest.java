@@ -3,17 +3,14 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.server.config.Setting;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class MainTest {
 
   @Test
   void anUnreachableRedis_exits1WithOneLine_withoutThePassword() {
-    Run run = run(Map.of("REDIS_URL", "redis://app:topsecret@127.0.0.1:1/0"), "server");
+    Cli.Run run = Cli.run(Map.of("REDIS_URL", "redis://app:topsecret@127.0.0.1:1/0"), "server");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines())
@@ -25,7 +22,8 @@ class MainTest {
 
   @Test
   void anUnreachableDatabase_exits1NamingItWithoutThePassword() {
-    Run run = run(Map.of("DATABASE_URL", "postgres://app:topsecret@127.0.0.1:1/jobs"), "server");
+    Cli.Run run =
+        Cli.run(Map.of("DATABASE_URL", "postgres://app:topsecret@127.0.0.1:1/jobs"), "server");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
@@ -35,7 +33,7 @@ class MainTest {
 
   @Test
   void aDatabaseUrlOfAnotherKind_exits2NamingTheFormsThatWork() {
-    Run run = run(Map.of("DATABASE_URL", "mysql://root:topsecret@db/jobs"), "server");
+    Cli.Run run = Cli.run(Map.of("DATABASE_URL", "mysql://root:topsecret@db/jobs"), "server");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -45,7 +43,7 @@ class MainTest {
 
   @Test
   void migrate_onAStoreOtherThanPostgres_exits2SayingWhatItIsFor() {
-    Run run = run(Map.of(), "migrate");
+    Cli.Run run = Cli.run(Map.of(), "migrate");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("store is sqlite").contains("drover migrate is for postgres");
@@ -53,7 +51,7 @@ class MainTest {
 
   @Test
   void aBadSetting_exits2NamingTheSettingAndItsSource() {
-    Run run = run(Map.of(), "server", "--concurrency", "0");
+    Cli.Run run = Cli.run(Map.of(), "server", "--concurrency", "0");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -62,12 +60,12 @@ class MainTest {
 
   @Test
   void anUnknownFlag_exits2() {
-    assertThat(run(Map.of(), "server", "--colour", "red").exitCode()).isEqualTo(2);
+    assertThat(Cli.run(Map.of(), "server", "--colour", "red").exitCode()).isEqualTo(2);
   }
 
   @Test
   void serverHelp_listsEverySettingWithItsVariablesAndDefault() {
-    Run run = run(Map.of(), "server", "--help");
+    Cli.Run run = Cli.run(Map.of(), "server", "--help");
 
     assertThat(run.exitCode()).isZero();
     for (Setting setting : Setting.values()) {
@@ -77,17 +75,5 @@ class MainTest {
       }
     }
     assertThat(run.out()).contains("Default: 8080");
-  }
-
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(env);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
   }
 }

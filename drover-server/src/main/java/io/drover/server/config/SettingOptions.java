@@ -13,6 +13,10 @@ import picocli.CommandLine.ParseResult;
  * with the same message.
  */
 public class SettingOptions implements IModelTransformer {
+  /** How the roles other than the server say where their settings come from, in their help. */
+  public static final String READ_AS_SERVER =
+      "Settings are read as drover server reads them: flag, else DROVER_* variable, else"
+          + " conventional variable, else default.";
 
   /** Whether the command takes this setting; all do unless a subclass says otherwise. */
   protected boolean takes(Setting setting) {

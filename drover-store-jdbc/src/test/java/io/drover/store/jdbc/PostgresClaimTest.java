@@ -12,25 +12,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What is particular to claiming on PostgreSQL: LIKE patterns and the plan of the claim. */
 class PostgresClaimTest {
-  private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
-
-  @BeforeAll
-  static void createSchema() {
-    PostgresTestDatabase.require();
-    PostgresTestDatabase.migrate(SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    PostgresTestDatabase.drop(SCHEMA);
-  }
+  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
+  private static final String SCHEMA = MIGRATED.name();
 
   @BeforeEach
   void empty() throws Exception {

@@ -25,18 +25,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several stores on one schema stand in for several processes: each has its own pool, so only the
  * database's row locks keep their de-duplication, reaping and cleanup from colliding.
  */
 class PostgresConcurrencyTest {
-  private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
+  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
+  private static final String SCHEMA = MIGRATED.name();
   private static final int STORES = 3;
   private static final int THREADS_PER_STORE = 3;
   private static final int JOBS = 600;
@@ -45,17 +45,6 @@ class PostgresConcurrencyTest {
   private final SettableClock clock = new SettableClock(Instant.parse("2031-05-04T10:00:00Z"));
   private final List<JobStore> stores = new ArrayList<>();
   private ExecutorService threads;
-
-  @BeforeAll
-  static void createSchema() {
-    PostgresTestDatabase.require();
-    PostgresTestDatabase.migrate(SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    PostgresTestDatabase.drop(SCHEMA);
-  }
 
   @BeforeEach
   void openStores() throws Exception {

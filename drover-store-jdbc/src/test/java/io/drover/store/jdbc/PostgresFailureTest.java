@@ -15,24 +15,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Driver and pool failures leave the store as {@link StoreUnavailableException}, naming what. */
 class PostgresFailureTest {
-  private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
-
-  @BeforeAll
-  static void createSchema() {
-    PostgresTestDatabase.require();
-    PostgresTestDatabase.migrate(SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    PostgresTestDatabase.drop(SCHEMA);
-  }
+  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
+  private static final String SCHEMA = MIGRATED.name();
 
   @Test
   void open_whereNothingListens_isUnavailable_namingTheDatabaseButNotThePassword() {

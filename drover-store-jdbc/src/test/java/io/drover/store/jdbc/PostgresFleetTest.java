@@ -3,23 +3,12 @@ package io.drover.store.jdbc;
 import io.drover.tck.fleet.FleetContract;
 import io.drover.tck.fleet.FleetStoreFactory;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three worker JVMs on one PostgreSQL schema: exactly once, shared work, SIGKILL survived. */
 class PostgresFleetTest extends FleetContract {
-  private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
-
-  @BeforeAll
-  static void createSchema() {
-    PostgresTestDatabase.require();
-    PostgresTestDatabase.migrate(SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    PostgresTestDatabase.drop(SCHEMA);
-  }
+  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
+  private static final String SCHEMA = MIGRATED.name();
 
   @Override
   protected Class<? extends FleetStoreFactory> storeFactory() {

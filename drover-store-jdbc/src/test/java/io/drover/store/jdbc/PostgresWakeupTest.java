@@ -13,25 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Wake-ups travel between processes by NOTIFY and survive the listening connection dying. */
 class PostgresWakeupTest {
-  private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
+  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
+  private static final String SCHEMA = MIGRATED.name();
   private static final Duration BOUND = Duration.ofSeconds(10);
-
-  @BeforeAll
-  static void createSchema() {
-    PostgresTestDatabase.require();
-    PostgresTestDatabase.migrate(SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    PostgresTestDatabase.drop(SCHEMA);
-  }
 
   private static JobStore open() {
     return PostgresJobStore.open(PostgresTestDatabase.config(SCHEMA).build());
