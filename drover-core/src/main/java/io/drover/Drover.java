@@ -1,7 +1,10 @@
 package io.drover;
 
+import io.drover.events.EventChannel;
+import io.drover.events.EventPublishingStore;
 import io.drover.maintenance.Cleaner;
 import io.drover.maintenance.Reaper;
+import io.drover.maintenance.WorkerPruner;
 import io.drover.runtime.HandlerRegistry;
 import io.drover.runtime.JobListener;
 import io.drover.runtime.WorkerConfig;
@@ -39,10 +42,14 @@ public final class Drover implements AutoCloseable {
   private final WorkerPool pool;
   private final Reaper reaper;
   private final Cleaner cleaner;
+  private final WorkerPruner pruner;
   private final Scheduler scheduler;
 
   private Drover(Builder builder) {
-    this.store = Objects.requireNonNull(builder.store, "store");
+    // Wrapped here, so every change made through this Drover (API, workers, scheduler, reaper) is
+    // told to whoever watches job events, in this process or, for shared stores, any other.
+    this.store =
+        new EventPublishingStore(Objects.requireNonNull(builder.store, "store"), builder.clock);
     this.jobDefaults = builder.jobDefaults;
     this.pool =
         builder.workers
@@ -58,6 +65,14 @@ public final class Drover implements AutoCloseable {
     this.cleaner =
         builder.maintenance
             ? new Cleaner(store, builder.retention, Cleaner.DEFAULT_INTERVAL)
+            : null;
+    this.pruner =
+        builder.maintenance
+            ? new WorkerPruner(
+                store,
+                builder.clock,
+                builder.worker.heartbeatInterval(),
+                WorkerPruner.DEFAULT_INTERVAL)
             : null;
     boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
     this.scheduler =
@@ -76,6 +91,7 @@ public final class Drover implements AutoCloseable {
     if (reaper != null) {
       reaper.start();
       cleaner.start();
+      pruner.start();
     }
     if (pool != null) {
       pool.start();
@@ -97,6 +113,7 @@ public final class Drover implements AutoCloseable {
     if (reaper != null) {
       reaper.stop();
       cleaner.stop();
+      pruner.stop();
     }
   }
 
@@ -121,8 +138,14 @@ public final class Drover implements AutoCloseable {
     return store.get(id);
   }
 
+  /** The store, as this Drover uses it: changes made through it publish job events. */
   public JobStore store() {
     return store;
+  }
+
+  /** Job events of every process sharing the store (only this one's, for memory and SQLite). */
+  public EventChannel events() {
+    return store.events();
   }
 
   /** The options a job gets when its spec leaves them unset. */
@@ -179,7 +202,10 @@ public final class Drover implements AutoCloseable {
       return this;
     }
 
-    /** Whether this process reaps expired leases and cleans up old jobs. Default: true. */
+    /**
+     * Whether this process reaps expired leases, cleans up old jobs and removes workers silent for
+     * long from the registry. Default: true.
+     */
     public Builder maintenance(boolean enabled) {
       this.maintenance = enabled;
       return this;

@@ -1,24 +1,11 @@
 package io.drover.bench;
 
 import io.drover.Job;
-import io.drover.JobSpec;
 import io.drover.store.ClaimRequest;
-import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
-import io.drover.store.Enqueued;
-import io.drover.store.Failure;
-import io.drover.store.HeartbeatRequest;
-import io.drover.store.JobPage;
-import io.drover.store.JobQuery;
+import io.drover.store.ForwardingJobStore;
 import io.drover.store.JobStore;
-import io.drover.store.ProgressUpdate;
-import io.drover.store.QueueStats;
-import io.drover.store.Release;
-import io.drover.store.Subscription;
-import io.drover.store.WakeupListener;
-import io.drover.store.WorkerInfo;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,11 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * that found jobs started and when the last completion was committed: the two ends of a drain, as
  * the store saw them rather than as the handlers did (acknowledgements are batched and late).
  */
-final class MeasuredStore implements JobStore {
+final class MeasuredStore extends ForwardingJobStore {
   /** Marks a time not seen yet. */
   static final long NEVER = Long.MIN_VALUE;
 
-  private final JobStore store;
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong claimCalls = new AtomicLong();
   private final AtomicLong completeCalls = new AtomicLong();
@@ -40,7 +26,7 @@ final class MeasuredStore implements JobStore {
   private final AtomicLong lastCompletionAt = new AtomicLong(NEVER);
 
   MeasuredStore(JobStore store) {
-    this.store = store;
+    super(store);
   }
 
   /** Jobs completed through this store so far. */
@@ -87,111 +73,6 @@ final class MeasuredStore implements JobStore {
     lastCompletionAt.accumulateAndGet(WallClock.nanos(), Math::max);
     completed.addAndGet(done.size());
     return done;
-  }
-
-  @Override
-  public String name() {
-    return store.name();
-  }
-
-  @Override
-  public List<Enqueued> enqueue(List<JobSpec> specs) {
-    return store.enqueue(specs);
-  }
-
-  @Override
-  public Set<UUID> heartbeat(HeartbeatRequest request) {
-    return store.heartbeat(request);
-  }
-
-  @Override
-  public Set<UUID> fail(List<Failure> failures) {
-    return store.fail(failures);
-  }
-
-  @Override
-  public Set<UUID> release(List<Release> releases) {
-    return store.release(releases);
-  }
-
-  @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
-    return store.updateProgress(updates);
-  }
-
-  @Override
-  public List<UUID> reapExpiredLeases(int max) {
-    return store.reapExpiredLeases(max);
-  }
-
-  @Override
-  public int cleanup(CleanupRequest request) {
-    return store.cleanup(request);
-  }
-
-  @Override
-  public Optional<Job> get(UUID id) {
-    return store.get(id);
-  }
-
-  @Override
-  public JobPage list(JobQuery query) {
-    return store.list(query);
-  }
-
-  @Override
-  public boolean cancel(UUID id) {
-    return store.cancel(id);
-  }
-
-  @Override
-  public boolean retryNow(UUID id) {
-    return store.retryNow(id);
-  }
-
-  @Override
-  public List<QueueStats> stats() {
-    return store.stats();
-  }
-
-  @Override
-  public void pauseQueue(String queue) {
-    store.pauseQueue(queue);
-  }
-
-  @Override
-  public void resumeQueue(String queue) {
-    store.resumeQueue(queue);
-  }
-
-  @Override
-  public void registerWorker(WorkerInfo worker) {
-    store.registerWorker(worker);
-  }
-
-  @Override
-  public void heartbeatWorker(String workerId, int running) {
-    store.heartbeatWorker(workerId, running);
-  }
-
-  @Override
-  public void removeWorker(String workerId) {
-    store.removeWorker(workerId);
-  }
-
-  @Override
-  public List<WorkerInfo> workers() {
-    return store.workers();
-  }
-
-  @Override
-  public boolean supportsWakeups() {
-    return store.supportsWakeups();
-  }
-
-  @Override
-  public Subscription subscribe(WakeupListener listener) {
-    return store.subscribe(listener);
   }
 
   /** Leaves the store open: the bench that handed it in closes it. */

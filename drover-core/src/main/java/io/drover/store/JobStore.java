@@ -3,8 +3,10 @@ package io.drover.store;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
+import io.drover.JobState;
 import io.drover.schedule.ScheduleStore;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -125,6 +127,47 @@ public interface JobStore extends AutoCloseable {
    */
   boolean retryNow(UUID id);
 
+  /**
+   * Deletes a job that is not {@code active}: the job, its entries in the store's indexes, and the
+   * de-duplication key it still holds, so that a later spec with that key makes a new job. An
+   * active job is left alone because a worker holds its lease; cancel it first.
+   *
+   * @return true if the job was deleted, false if it is active
+   * @throws JobNotFoundException if no job has this id
+   */
+  boolean delete(UUID id);
+
+  /**
+   * Deletes every job of {@code queue} in {@code state}, each as {@link #delete} does, in
+   * transactions of bounded size, so that purging millions of jobs never holds the store for long;
+   * jobs entering or leaving the state meanwhile may or may not be deleted. A paused queue stays
+   * paused. Check the arguments with {@link #checkPurge} first.
+   *
+   * @return how many jobs were deleted; 0 for a queue that has none or was never seen
+   * @throws io.drover.InvalidJobException if {@code queue} is not a valid queue name
+   * @throws IllegalArgumentException for {@code active}: workers hold those jobs' leases
+   * @throws io.drover.UnsupportedCapabilityException for {@code blocked} until the store supports
+   *     workflows
+   */
+  int purge(String queue, JobState state);
+
+  /**
+   * What every store refuses of {@link #purge}, before it deletes anything.
+   *
+   * @throws io.drover.InvalidJobException if {@code queue} is not a valid queue name
+   * @throws IllegalArgumentException for {@code active}
+   */
+  static void checkPurge(String queue, JobState state) {
+    JobSpec.checkName("queue", queue);
+    Objects.requireNonNull(state, "state");
+    if (state == JobState.ACTIVE) {
+      throw new IllegalArgumentException(
+          "cannot purge active jobs of queue '"
+              + queue
+              + "': workers hold their leases; cancel them first");
+    }
+  }
+
   /** Counts per queue and state, for every queue that has jobs or is paused, sorted by name. */
   List<QueueStats> stats();
 
@@ -154,6 +197,13 @@ public interface JobStore extends AutoCloseable {
    * so workers poll as well.
    */
   Subscription subscribe(WakeupListener listener);
+
+  /**
+   * The channel that carries job events between the processes sharing this store. The store itself
+   * publishes nothing: {@link io.drover.events.EventPublishingStore} does, around the calls that
+   * change jobs.
+   */
+  io.drover.events.EventChannel events();
 
   /** True when {@link #schedules()} works; a store without schedules refuses them loudly. */
   default boolean supportsSchedules() {

@@ -6,6 +6,7 @@ import io.drover.server.http.HttpApi;
 import io.drover.server.metrics.Metrics;
 import io.drover.store.JobStore;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +43,21 @@ public final class DroverServer implements AutoCloseable {
    */
   public static DroverServer start(
       ServerConfig config, ServerOptions options, JobStore store, InstantSource clock) {
-    Metrics metrics = new Metrics(store, clock);
+    return start(config, options, store, clock, Metrics.newRegistry());
+  }
+
+  /**
+   * {@link #start(ServerConfig, ServerOptions, JobStore, InstantSource)} with the registry the
+   * store was opened with ({@link io.drover.server.store.StoreFactory}), so {@code /metrics} shows
+   * what the store reports to it; the server closes it.
+   */
+  public static DroverServer start(
+      ServerConfig config,
+      ServerOptions options,
+      JobStore store,
+      InstantSource clock,
+      PrometheusMeterRegistry registry) {
+    Metrics metrics = new Metrics(registry, store, clock);
     Drover drover = Engine.build(config, store, clock, metrics.jobs(), options);
     try {
       SchedulesAtStart.apply(config, store, clock);

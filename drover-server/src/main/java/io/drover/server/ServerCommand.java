@@ -8,9 +8,11 @@ import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.SettingOptions;
 import io.drover.server.health.PersistenceCheck;
+import io.drover.server.metrics.Metrics;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,6 +81,7 @@ final class ServerCommand implements Callable<Integer> {
     ServerConfig config;
     ServerOptions options;
     JobStore store;
+    PrometheusMeterRegistry registry;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
@@ -90,7 +93,8 @@ final class ServerCommand implements Callable<Integer> {
               .withWorkers(!noWorkers)
               .withMaintenance(maintenance.enabled())
               .withScheduler(!noScheduler);
-      store = StoreFactory.open(StoreChoice.of(config), clock);
+      registry = Metrics.newRegistry();
+      store = StoreFactory.open(StoreChoice.of(config), clock, registry);
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
@@ -101,7 +105,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     DroverServer server;
     try {
-      server = DroverServer.start(config, options, store, clock);
+      server = DroverServer.start(config, options, store, clock, registry);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage());
       return EXIT_FAILED;

@@ -40,10 +40,19 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(Path dataDir, Path log, Map<String, String> env, String... extraArgs)
       throws IOException {
+    return start(sqlite(dataDir), log, env, extraArgs);
+  }
+
+  /**
+   * Starts the server on the store {@code storeArgs} name and returns once {@code /health} answers.
+   */
+  static ServerProcess start(
+      List<String> storeArgs, Path log, Map<String, String> env, String... extraArgs)
+      throws IOException {
     int port = freePort();
     List<String> args = new ArrayList<>(List.of("server", "--port", String.valueOf(port)));
     args.addAll(List.of(extraArgs));
-    ServerProcess server = new ServerProcess(launch(dataDir, log, env, args), log, port);
+    ServerProcess server = new ServerProcess(launch(storeArgs, log, env, args), log, port);
     server.awaitHealthy();
     return server;
   }
@@ -54,9 +63,16 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess worker(Path dataDir, Path log, Map<String, String> env, String... extraArgs)
       throws IOException {
+    return worker(sqlite(dataDir), log, env, extraArgs);
+  }
+
+  /** {@code drover worker} on the store {@code storeArgs} name. */
+  static ServerProcess worker(
+      List<String> storeArgs, Path log, Map<String, String> env, String... extraArgs)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("worker"));
     args.addAll(List.of(extraArgs));
-    ServerProcess worker = new ServerProcess(launch(dataDir, log, env, args), log, -1);
+    ServerProcess worker = new ServerProcess(launch(storeArgs, log, env, args), log, -1);
     await()
         .atMost(START_TIMEOUT)
         .pollInterval(Duration.ofMillis(100))
@@ -65,14 +81,19 @@ final class ServerProcess implements AutoCloseable {
     return worker;
   }
 
-  private static Process launch(Path dataDir, Path log, Map<String, String> env, List<String> args)
+  private static List<String> sqlite(Path dataDir) {
+    return List.of("--store", "sqlite", "--data-dir", dataDir.toString());
+  }
+
+  private static Process launch(
+      List<String> storeArgs, Path log, Map<String, String> env, List<String> args)
       throws IOException {
     Path jar = Path.of(System.getProperty("drover.jar", "target/drover.jar"));
     assertThat(jar).as("the runnable jar (built by mvn package)").exists();
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
     command.addAll(args);
-    command.addAll(List.of("--store", "sqlite", "--data-dir", dataDir.toString()));
+    command.addAll(storeArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env);

@@ -3,9 +3,11 @@ package io.drover.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.Job;
+import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
+import io.drover.store.Enqueued;
 import io.drover.store.JobQuery;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +93,19 @@ abstract class CleanupContract extends ContractArea {
     assertThat(store().cleanup(small)).isEqualTo(2);
     assertThat(store().cleanup(small)).isEqualTo(1);
     assertThat(store().cleanup(small)).isZero();
+  }
+
+  @Test
+  void cleanup_freesTheDedupKeyOfAJobItDeletes_evenInsideTheWindow() {
+    JobSpec.Builder keyed = Specs.job("work").dedupKey("k").dedupWindow(Duration.ofDays(30));
+    Job claimed = enqueueAndClaim(keyed.build());
+    store().complete(List.of(new Completion(claimed.lease(), null)));
+    advance(Duration.ofHours(2));
+    assertThat(store().cleanup(RETENTION)).isEqualTo(1);
+
+    JobSpec again = keyed.build();
+
+    assertThat(store().enqueue(List.of(again))).containsExactly(new Enqueued(again.id(), true));
   }
 
   @Test

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Nested;
  *   <li>A job enqueued without {@code run_at} gets {@code run_at = created_at}; a released job, or
  *       one retried now, is claimable at once.
  *   <li>A de-duplication key is held by the first job, from its {@code created_at} for its own
- *       {@code dedup_window}, whatever that job's state; later duplicates do not extend it.
+ *       {@code dedup_window}, whatever that job's state; later duplicates do not extend it. Once
+ *       the job is deleted (cleanup, delete, purge) the key is free, so no answer names a job that
+ *       is gone.
  *   <li>Acknowledgements and heartbeats that do not hold the lease (wrong token, job not active,
  *       unknown id) are left out of the answer without an exception.
  *   <li>Cancelling an active job clears {@code lease_expires_at}; the reaper never sees it again.
@@ -153,6 +155,13 @@ public abstract class JobStoreContract {
   }
 
   @Nested
+  class Deletion extends DeletionContract {
+    Deletion() {
+      super(JobStoreContract.this);
+    }
+  }
+
+  @Nested
   class Workers extends WorkerRegistryContract {
     Workers() {
       super(JobStoreContract.this);
@@ -162,6 +171,13 @@ public abstract class JobStoreContract {
   @Nested
   class Wakeups extends WakeupContract {
     Wakeups() {
+      super(JobStoreContract.this);
+    }
+  }
+
+  @Nested
+  class Events extends EventContract {
+    Events() {
       super(JobStoreContract.this);
     }
   }

@@ -122,6 +122,25 @@ final class JobTable {
         : oldestFirst.first();
   }
 
+  /**
+   * Up to {@code max} jobs of {@code queue} in {@code state}, in id order, starting after {@code
+   * after} when not null. No index holds a queue's jobs by state, so this walks the table; a purge
+   * passes its last id back in to walk it once in all.
+   */
+  List<StoredJob> inState(String queue, JobState state, UUID after, int max) {
+    NavigableMap<UUID, StoredJob> later = after == null ? jobs : jobs.tailMap(after, false);
+    List<StoredJob> found = new ArrayList<>();
+    for (StoredJob job : later.values()) {
+      if (job.state == state && job.queue().equals(queue)) {
+        found.add(job);
+        if (found.size() == max) {
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   List<QueueStats> stats(Instant now) {
     List<QueueStats> stats = new ArrayList<>();
     for (QueueIndex queue : queues.values()) {

@@ -5,6 +5,8 @@ import io.drover.JobError;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
+import io.drover.events.EventChannel;
+import io.drover.events.LocalEventChannel;
 import io.drover.retry.RetryPolicy;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
@@ -54,12 +56,16 @@ public final class MemoryJobStore implements JobStore {
   private static final Set<JobState> RETRYABLE =
       EnumSet.of(JobState.SCHEDULED, JobState.RETRYING, JobState.FAILED, JobState.CANCELLED);
 
+  /** Jobs a purge deletes per turn of the lock, so claims get in between even in a huge purge. */
+  private static final int PURGE_CHUNK = 1_000;
+
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final JobTable table = new JobTable(); // guarded by lock
   private final RandomGenerator random = RandomGenerator.getDefault(); // guarded by lock
   private final WorkerRegistry workers = new WorkerRegistry();
   private final LocalWakeups wakeups = new LocalWakeups();
+  private final LocalEventChannel events = new LocalEventChannel();
   private final MemorySchedules schedules;
 
   /** A store on the system clock. */
@@ -243,15 +249,16 @@ public final class MemoryJobStore implements JobStore {
         () -> {
           Instant now = now();
           int budget = request.batchSize();
-          int deleted = purge(JobState.COMPLETED, now.minus(request.completed()), budget);
-          deleted += purge(JobState.FAILED, now.minus(request.failed()), budget - deleted);
-          deleted += purge(JobState.CANCELLED, now.minus(request.cancelled()), budget - deleted);
+          int deleted = deleteFinished(JobState.COMPLETED, now.minus(request.completed()), budget);
+          deleted += deleteFinished(JobState.FAILED, now.minus(request.failed()), budget - deleted);
+          deleted +=
+              deleteFinished(JobState.CANCELLED, now.minus(request.cancelled()), budget - deleted);
           table.dedup.forgetExpired(now);
           return deleted;
         });
   }
 
-  private int purge(JobState state, Instant finishedBefore, int budget) {
+  private int deleteFinished(JobState state, Instant finishedBefore, int budget) {
     int deleted = 0;
     StoredJob old;
     while (deleted < budget && (old = table.oldestFinished(state, finishedBefore)) != null) {
@@ -312,6 +319,44 @@ public final class MemoryJobStore implements JobStore {
     }
     wakeups.signal(List.of(queue));
     return true;
+  }
+
+  @Override
+  public boolean delete(UUID id) {
+    return locked(
+        () -> {
+          StoredJob job = table.require(id);
+          if (job.state == JobState.ACTIVE) {
+            return false;
+          }
+          table.delete(job);
+          return true;
+        });
+  }
+
+  @Override
+  public int purge(String queue, JobState state) {
+    JobStore.checkPurge(queue, state);
+    if (state == JobState.BLOCKED) {
+      throw new UnsupportedCapabilityException(NAME, "workflows (blocked jobs)");
+    }
+    int deleted = 0;
+    UUID after = null;
+    while (true) {
+      UUID from = after;
+      List<StoredJob> chunk =
+          locked(
+              () -> {
+                List<StoredJob> found = table.inState(queue, state, from, PURGE_CHUNK);
+                found.forEach(table::delete);
+                return found;
+              });
+      deleted += chunk.size();
+      if (chunk.size() < PURGE_CHUNK) {
+        return deleted;
+      }
+      after = chunk.getLast().id();
+    }
   }
 
   @Override
@@ -376,8 +421,14 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
+  public EventChannel events() {
+    return events;
+  }
+
+  @Override
   public void close() {
     wakeups.clear();
+    events.close();
   }
 
   /** Times are kept to the millisecond, as the SQL stores keep them. */

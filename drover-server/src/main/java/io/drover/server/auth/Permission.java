@@ -15,7 +15,9 @@ public enum Permission implements RouteRole {
   /** Enqueue jobs into the token's queues. */
   ENQUEUE("enqueue jobs"),
   /** Cancel and retry jobs, pause and resume queues. */
-  MANAGE("cancel or retry jobs or pause queues");
+  MANAGE("cancel or retry jobs or pause queues"),
+  /** Claim jobs of the token's queues over HTTP and report how their attempts went. */
+  WORK("claim jobs or report on them");
 
   private final String description;
 

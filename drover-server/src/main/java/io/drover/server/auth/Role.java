@@ -7,14 +7,17 @@ import java.util.Set;
 /** A token's role: what it may do, inside its queues. */
 public enum Role {
   /** Everything. */
-  ADMIN(EnumSet.of(Permission.READ, Permission.OBSERVE, Permission.ENQUEUE, Permission.MANAGE)),
+  ADMIN(
+      EnumSet.of(
+          Permission.READ,
+          Permission.OBSERVE,
+          Permission.ENQUEUE,
+          Permission.MANAGE,
+          Permission.WORK)),
   /** Application back ends: enqueue, and read the jobs of their queues. */
   PRODUCER(EnumSet.of(Permission.READ, Permission.ENQUEUE)),
-  /**
-   * Worker processes: read jobs and see the fleet; the claim protocol over HTTP will be theirs when
-   * it exists.
-   */
-  WORKER(EnumSet.of(Permission.READ, Permission.OBSERVE)),
+  /** Worker processes: claim and run jobs over HTTP, read jobs and see the fleet. */
+  WORKER(EnumSet.of(Permission.READ, Permission.OBSERVE, Permission.WORK)),
   /** Dashboards and people on call: read only. */
   VIEWER(EnumSet.of(Permission.READ, Permission.OBSERVE));
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The CLI's line to a server's API: JSON in and out, the token as a bearer header, and every
  * failure turned into one {@link ClientException} line.
  */
-final class DroverClient {
+final class DroverClient implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -29,10 +29,24 @@ final class DroverClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
   private final String token;
+  private final AutoCloseable onClose;
 
-  DroverClient(String base, String token) {
+  /**
+   * @param onClose what closing the client ends too, e.g. the in-process API of a store
+   */
+  DroverClient(String base, String token, AutoCloseable onClose) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.token = token;
+    this.onClose = onClose;
+  }
+
+  @Override
+  public void close() {
+    try {
+      onClose.close();
+    } catch (Exception e) {
+      throw new ClientException("closing the connection failed: " + e.getMessage());
+    }
   }
 
   JsonNode get(String path) {
@@ -61,8 +75,9 @@ final class DroverClient {
     return send("PUT", path, jsonBody, Map.of());
   }
 
-  void delete(String path) {
-    send("DELETE", path, null, Map.of());
+  /** DELETE; answers the body, or a missing node for 204. */
+  JsonNode delete(String path) {
+    return send("DELETE", path, null, Map.of());
   }
 
   /** A path segment, escaped, e.g. a queue name. */

@@ -114,22 +114,23 @@ public final class EnqueueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DroverClient client = server.client(env);
-    if (source.from != null) {
-      return new NdjsonUpload(client, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(source.from, batchSize, idempotencyKey);
+    try (DroverClient client = server.client(env)) {
+      if (source.from != null) {
+        return new NdjsonUpload(client, spec.commandLine().getOut(), spec.commandLine().getErr())
+            .run(source.from, batchSize, idempotencyKey);
+      }
+      JsonNode answer =
+          client.post(
+              "/api/v1/jobs",
+              job().toString(),
+              idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(
+          (answer.get("created").asBoolean() ? "enqueued " : "exists already: ")
+              + answer.get("id").asText());
+      out.flush();
+      return 0;
     }
-    JsonNode answer =
-        client.post(
-            "/api/v1/jobs",
-            job().toString(),
-            idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        (answer.get("created").asBoolean() ? "enqueued " : "exists already: ")
-            + answer.get("id").asText());
-    out.flush();
-    return 0;
   }
 
   private ObjectNode job() {

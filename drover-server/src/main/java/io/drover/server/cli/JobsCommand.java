@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code drover jobs ls|show|cancel|retry}: jobs on a server, through its API. */
+/** {@code drover jobs ls|show|cancel|retry|delete}: jobs on a server or store, through its API. */
 @Command(
     name = "jobs",
     mixinStandardHelpOptions = true,
-    description = "Lists, shows, cancels and retries jobs on a server.")
+    description = "Lists, shows, cancels, retries and deletes jobs on a server or store.")
 public final class JobsCommand {
   @Spec private CommandSpec spec;
 
@@ -74,7 +74,7 @@ public final class JobsCommand {
     query.put("created_to", createdTo);
     query.put("cursor", cursor);
     query.put("limit", limit == null ? null : limit.toString());
-    JsonNode page = server.client(env).get("/api/v1/jobs", query);
+    JsonNode page = server.call(env, client -> client.get("/api/v1/jobs", query));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(pretty(page));
@@ -101,7 +101,7 @@ public final class JobsCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one job as JSON.")
   int show(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
-    print(server.client(env).get("/api/v1/jobs/" + DroverClient.segment(id)));
+    print(server.call(env, client -> client.get("/api/v1/jobs/" + DroverClient.segment(id))));
     return 0;
   }
 
@@ -111,9 +111,11 @@ public final class JobsCommand {
       description = "Cancels a job that has not finished; a running one is interrupted.")
   int cancel(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
     JsonNode job =
-        server
-            .client(env)
-            .post("/api/v1/jobs/" + DroverClient.segment(id) + "/cancel", null, Map.of());
+        server.call(
+            env,
+            client ->
+                client.post(
+                    "/api/v1/jobs/" + DroverClient.segment(id) + "/cancel", null, Map.of()));
     line("job " + job.get("id").asText() + " is " + job.get("state").asText());
     return 0;
   }
@@ -126,10 +128,21 @@ public final class JobsCommand {
               + " one more.")
   int retry(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
     JsonNode job =
-        server
-            .client(env)
-            .post("/api/v1/jobs/" + DroverClient.segment(id) + "/retry", null, Map.of());
+        server.call(
+            env,
+            client ->
+                client.post("/api/v1/jobs/" + DroverClient.segment(id) + "/retry", null, Map.of()));
     line("job " + job.get("id").asText() + " is " + job.get("state").asText());
+    return 0;
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Deletes a job that is not running (cancel a running one first).")
+  int delete(@Mixin ServerConnection server, @Parameters(paramLabel = "ID") String id) {
+    server.call(env, client -> client.delete("/api/v1/jobs/" + DroverClient.segment(id)));
+    line("job " + id + " deleted");
     return 0;
   }
 

@@ -6,14 +6,15 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code drover queues ls|pause|resume}: queues on a server, through its API. */
+/** {@code drover queues ls|pause|resume|purge}: queues on a server or store, through its API. */
 @Command(
     name = "queues",
     mixinStandardHelpOptions = true,
-    description = "Lists queues with their counts, and pauses and resumes them.")
+    description = "Lists queues with their counts; pauses, resumes and purges them.")
 public final class QueuesCommand {
   private static final String[] STATES = {
     "waiting", "active", "scheduled", "retrying", "completed", "failed", "cancelled"
@@ -32,7 +33,7 @@ public final class QueuesCommand {
       mixinStandardHelpOptions = true,
       description = "Lists every queue with jobs per state and how long its oldest due job waits.")
   int ls(@Mixin ServerConnection server) {
-    JsonNode body = server.client(env).get("/api/v1/queues");
+    JsonNode body = server.call(env, client -> client.get("/api/v1/queues"));
     Table table =
         new Table(
             "QUEUE",
@@ -78,11 +79,50 @@ public final class QueuesCommand {
     return setPaused(server, queue, "resume");
   }
 
+  @Command(
+      name = "purge",
+      mixinStandardHelpOptions = true,
+      description = "Deletes every job of a queue in one state, e.g. its failed jobs.")
+  int purge(
+      @Mixin ServerConnection server,
+      @Parameters(paramLabel = "QUEUE") String queue,
+      @Option(
+              names = "--state",
+              required = true,
+              paramLabel = "STATE",
+              description =
+                  "The state of the jobs to delete: waiting, scheduled, retrying, completed,"
+                      + " failed or cancelled.")
+          String state) {
+    String body = DroverClient.JSON.createObjectNode().put("state", state).toString();
+    JsonNode answer =
+        server.call(
+            env,
+            client ->
+                client.post(
+                    "/api/v1/queues/" + DroverClient.segment(queue) + "/purge", body, Map.of()));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "queue "
+            + answer.get("queue").asText()
+            + ": "
+            + answer.get("deleted").asLong()
+            + " "
+            + answer.get("state").asText()
+            + " jobs deleted");
+    out.flush();
+    return 0;
+  }
+
   private int setPaused(ServerConnection server, String queue, String action) {
     JsonNode body =
-        server
-            .client(env)
-            .post("/api/v1/queues/" + DroverClient.segment(queue) + "/" + action, null, Map.of());
+        server.call(
+            env,
+            client ->
+                client.post(
+                    "/api/v1/queues/" + DroverClient.segment(queue) + "/" + action,
+                    null,
+                    Map.of()));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "queue "

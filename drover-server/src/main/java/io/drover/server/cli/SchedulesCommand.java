@@ -34,7 +34,7 @@ public final class SchedulesCommand {
       description = "Lists every schedule with its trigger and next fire time.")
   int ls(@Mixin ServerConnection server) {
     Table table = new Table("NAME", "TRIGGER", "TIMEZONE", "QUEUE", "KIND", "PAUSED", "NEXT_FIRE");
-    for (JsonNode schedule : server.client(env).get(ROOT).get("schedules")) {
+    for (JsonNode schedule : server.call(env, client -> client.get(ROOT)).get("schedules")) {
       table.row(
           schedule.get("name").asText(),
           schedule.has("cron")
@@ -55,7 +55,7 @@ public final class SchedulesCommand {
       mixinStandardHelpOptions = true,
       description = "Prints a schedule as JSON, with its next fire times.")
   int show(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME") String name) {
-    return print(server.client(env).get(one(name)));
+    return print(server.call(env, client -> client.get(one(name))));
   }
 
   @Command(
@@ -74,7 +74,7 @@ public final class SchedulesCommand {
     } catch (IOException e) {
       throw new ClientException("cannot read " + file + ": " + e.getMessage());
     }
-    return print(server.client(env).put(one(name), definition));
+    return print(server.call(env, client -> client.put(one(name), definition)));
   }
 
   @Command(
@@ -82,7 +82,7 @@ public final class SchedulesCommand {
       mixinStandardHelpOptions = true,
       description = "Stops a schedule firing.")
   int pause(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME") String name) {
-    return print(server.client(env).post(one(name) + "/pause", null, Map.of()));
+    return print(server.call(env, client -> client.post(one(name) + "/pause", null, Map.of())));
   }
 
   @Command(
@@ -90,7 +90,7 @@ public final class SchedulesCommand {
       mixinStandardHelpOptions = true,
       description = "Lets a schedule fire again; missed fires meet its misfire policy.")
   int resume(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME") String name) {
-    return print(server.client(env).post(one(name) + "/resume", null, Map.of()));
+    return print(server.call(env, client -> client.post(one(name) + "/resume", null, Map.of())));
   }
 
   @Command(
@@ -98,13 +98,13 @@ public final class SchedulesCommand {
       mixinStandardHelpOptions = true,
       description = "Fires a schedule once now, leaving its next fire as it was.")
   int trigger(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME") String name) {
-    JsonNode body = server.client(env).post(one(name) + "/trigger", null, Map.of());
+    JsonNode body = server.call(env, client -> client.post(one(name) + "/trigger", null, Map.of()));
     return say("enqueued " + body.get("id").asText());
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a schedule.")
   int delete(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME") String name) {
-    server.client(env).delete(one(name));
+    server.call(env, client -> client.delete(one(name)));
     return say("schedule " + name + " deleted");
   }
 

@@ -26,7 +26,7 @@ public final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode stats = server.client(env).get("/api/v1/stats");
+    JsonNode stats = server.call(env, client -> client.get("/api/v1/stats"));
     Table table = new Table("WHAT", "COUNT");
     table.row("queues", stats.get("queues").asLong());
     table.row("paused queues", stats.get("paused_queues").asLong());

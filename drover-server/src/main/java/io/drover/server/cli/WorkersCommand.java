@@ -29,7 +29,7 @@ public final class WorkersCommand {
       description =
           "Lists every worker pool, from every process, with its queues, load and last heartbeat.")
   int ls(@Mixin ServerConnection server) {
-    JsonNode body = server.client(env).get("/api/v1/workers");
+    JsonNode body = server.call(env, client -> client.get("/api/v1/workers"));
     Table table =
         new Table("ID", "HOST", "QUEUES", "RUNNING", "CONCURRENCY", "LAST_HEARTBEAT", "STALE");
     for (JsonNode worker : body.get("workers")) {

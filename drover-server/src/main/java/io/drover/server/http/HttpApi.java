@@ -53,6 +53,8 @@ public final class HttpApi {
     checks.addAll(extraChecks);
     HealthRoutes health = new HealthRoutes(List.of(store), checks);
     WorkerRoutes workerRoutes = new WorkerRoutes(drover.store(), workers, clock);
+    LeaseRoutes leases = new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit);
+    EventRoutes events = new EventRoutes(drover.events());
     AccessControl access = new AccessControl(tokens);
     return Javalin.create(
         javalin -> {
@@ -70,6 +72,8 @@ public final class HttpApi {
                 queues.addTo(router);
                 schedules.addTo(router);
                 workerRoutes.addTo(router);
+                leases.addTo(router);
+                events.addTo(router);
                 health.addTo(router);
                 MetricsRoute.addTo(router, metrics);
                 OpenApiRoute.addTo(router);

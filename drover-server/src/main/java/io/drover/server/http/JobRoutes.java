@@ -52,6 +52,7 @@ final class JobRoutes {
     router.get(JOBS + "/{id}", this::get, Permission.READ);
     router.post(JOBS + "/{id}/cancel", this::cancel, Permission.MANAGE);
     router.post(JOBS + "/{id}/retry", this::retry, Permission.MANAGE);
+    router.delete(JOBS + "/{id}", this::delete, Permission.MANAGE);
   }
 
   private void enqueue(Context ctx) {
@@ -121,6 +122,14 @@ final class JobRoutes {
               + "; only scheduled, retrying, failed or cancelled jobs can be retried");
     }
     Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+  }
+
+  private void delete(Context ctx) {
+    Job job = visibleJob(ctx);
+    if (!drover.store().delete(job.id())) {
+      throw conflict(job, "it is active; cancel it first");
+    }
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
   /** The job named in the path, if the caller may see its queue (403 otherwise). */

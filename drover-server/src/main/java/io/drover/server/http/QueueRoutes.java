@@ -1,11 +1,13 @@
 package io.drover.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.server.auth.ApiToken;
 import io.drover.server.auth.Permission;
+import io.drover.server.json.JsonFields;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
 import io.javalin.http.Context;
@@ -17,14 +19,19 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Queues and their counts, as far as the caller's queues reach. {@code GET /api/v1/queues}: per
  * queue, the count of jobs in every state (zeros included, so dashboards need no defaults), whether
  * it is paused, and how long its oldest due job has waited. {@code GET /api/v1/stats}: the same
- * summed over the queues. Pause and resume are idempotent.
+ * summed over the queues. Pause and resume are idempotent; purge deletes a queue's jobs of one
+ * state.
  */
 final class QueueRoutes {
+  /** A purge body names one state; anything much longer is not one. */
+  private static final int PURGE_BODY_LIMIT = 1024;
+
   private final JobStore store;
   private final InstantSource clock;
 
@@ -37,6 +44,7 @@ final class QueueRoutes {
     router.get("/api/v1/queues", this::list, Permission.READ);
     router.post("/api/v1/queues/{name}/pause", ctx -> setPaused(ctx, true), Permission.MANAGE);
     router.post("/api/v1/queues/{name}/resume", ctx -> setPaused(ctx, false), Permission.MANAGE);
+    router.post("/api/v1/queues/{name}/purge", this::purge, Permission.MANAGE);
     router.get("/api/v1/stats", this::stats, Permission.READ);
   }
 
@@ -81,6 +89,43 @@ final class QueueRoutes {
       store.resumeQueue(queue);
     }
     Json.send(ctx, HttpStatus.OK, Json.object().put("queue", queue).put("paused", paused));
+  }
+
+  /** Deletes the queue's jobs of one state, named in the body so nothing is purged by default. */
+  private void purge(Context ctx) {
+    String queue = JobSpec.checkName("queue", ctx.pathParam("name"));
+    AccessControl.requireQueue(ctx, queue, "queue");
+    JsonNode body = Json.parse(RequestBody.readJson(ctx, PURGE_BODY_LIMIT));
+    if (!body.isObject()) {
+      throw ProblemException.badRequest(null, "send an object such as {\"state\": \"failed\"}");
+    }
+    JsonFields.rejectUnknown(body, Set.of("state"));
+    if (!JsonFields.present(body, "state")) {
+      throw ProblemException.badRequest("state", "is required: the state of the jobs to delete");
+    }
+    JobState state = purgeableState(JsonFields.text(body, "state"));
+    int deleted = store.purge(queue, state);
+    Json.send(
+        ctx,
+        HttpStatus.OK,
+        Json.object().put("queue", queue).put("state", state.wireName()).put("deleted", deleted));
+  }
+
+  private static JobState purgeableState(String text) {
+    JobState state;
+    try {
+      state = JobState.fromWire(text);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("state", e.getMessage());
+    }
+    if (state == JobState.ACTIVE || state == JobState.BLOCKED) {
+      throw ProblemException.badRequest(
+          "state",
+          "cannot purge "
+              + state.wireName()
+              + " jobs (active ones are held by workers: cancel them first)");
+    }
+    return state;
   }
 
   private List<QueueStats> visibleStats(Context ctx) {

@@ -15,19 +15,29 @@ import java.time.InstantSource;
 
 /**
  * The process's metrics for {@code /metrics}: jobs ({@link JobMetrics}), queues and workers ({@link
- * QueueGauges}), the jobs running in this process, and the JVM.
+ * QueueGauges}), the jobs running in this process, the JVM, and whatever else reports to the
+ * registry, such as the PostgreSQL store's connection pool.
  */
 public final class Metrics implements AutoCloseable {
   /** What Prometheus expects of the text format {@link #scrape()} writes. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final JobMetrics jobs = new JobMetrics(registry);
+  private final JobMetrics jobs;
   private final QueueGauges queues;
 
   public Metrics(JobStore store, InstantSource clock) {
+    this(newRegistry(), store, clock);
+  }
+
+  /**
+   * @param registry from {@link #newRegistry()}, made before the store was opened so the store
+   *     could report to it too; closed with these metrics
+   */
+  public Metrics(PrometheusMeterRegistry registry, JobStore store, InstantSource clock) {
+    this.registry = registry;
+    this.jobs = new JobMetrics(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
@@ -35,6 +45,11 @@ public final class Metrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     queues = new QueueGauges(store, clock, registry);
+  }
+
+  /** An empty registry that writes the Prometheus text format. */
+  public static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   /** Reports the jobs this process's pool runs at the moment. */

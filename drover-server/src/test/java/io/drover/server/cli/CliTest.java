@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,49 @@ class CliTest {
     assertThat(cancel.out().trim()).isEqualTo("job " + id + " is cancelled");
     assertThat(retry.out().trim()).isEqualTo("job " + id + " is waiting");
     assertThat(json.out()).contains("\"next_cursor\" : null");
+  }
+
+  @Test
+  void jobs_delete_removesAJob_andQueuesPurge_deletesOneStateOfOneQueue() {
+    String deleted = enqueued(Cli.run(env, "enqueue", "--kind", "noop", "--queue", "q"));
+    String kept = enqueued(Cli.run(env, "enqueue", "--kind", "noop", "--queue", "q"));
+    for (int i = 0; i < 3; i++) {
+      Cli.run(
+          env,
+          "jobs",
+          "cancel",
+          enqueued(Cli.run(env, "enqueue", "--kind", "noop", "--queue", "q")));
+    }
+
+    Run delete = Cli.run(env, "jobs", "delete", deleted);
+    Run purge = Cli.run(env, "queues", "purge", "q", "--state", "cancelled");
+    Run badState = Cli.run(env, "queues", "purge", "q", "--state", "active");
+
+    assertThat(delete.out().trim()).isEqualTo("job " + deleted + " deleted");
+    assertThat(purge.out().trim()).isEqualTo("queue q: 3 cancelled jobs deleted");
+    assertThat(server.store().get(UUID.fromString(deleted))).isEmpty();
+    assertThat(server.store().stats())
+        .singleElement()
+        .satisfies(stats -> assertThat(stats.total()).isEqualTo(1));
+    assertThat(server.store().get(UUID.fromString(kept))).isPresent();
+    assertThat(badState.exitCode()).isNotZero();
+    assertThat(badState.err().lines()).hasSize(1).first().asString().contains("state");
+  }
+
+  @Test
+  void withAStoreInsteadOfAServer_theCommandsWorkOnTheStoreItself() {
+    Map<String, String> direct =
+        Map.of("DROVER_STORE", "sqlite", "DROVER_DATA_DIR", dir.toString());
+
+    String id = enqueued(Cli.run(direct, "enqueue", "--kind", "noop", "--queue", "local"));
+    Run ls = Cli.run(Map.of(), "jobs", "ls", "--store", "sqlite", "--data-dir", dir.toString());
+    Run stats = Cli.run(direct, "stats");
+    Run cancel = Cli.run(direct, "jobs", "cancel", id);
+
+    assertThat(ls.out()).contains(id, "local", "waiting");
+    assertThat(stats.out()).containsPattern("waiting\\s+1");
+    assertThat(cancel.out().trim()).isEqualTo("job " + id + " is cancelled");
+    assertThat(server.store().stats()).as("the test server saw none of it").isEmpty();
   }
 
   @Test

@@ -51,6 +51,9 @@ class AuthTest {
     "GET, /api/v1/queues",
     "GET, /api/v1/stats",
     "GET, /api/v1/workers",
+    "GET, /api/v1/events",
+    "POST, /api/v1/queues/email/purge",
+    "DELETE, /api/v1/jobs/019a0000-0000-7000-8000-000000000000",
     "GET, /api/v1/openapi.json",
     "GET, /health/ready",
     "GET, /health/comprehensive",
@@ -85,7 +88,10 @@ class AuthTest {
     "viewer, GET, /api/v1/queues, 200",
     "producer, POST, /api/v1/queues/email/pause, 403",
     "viewer, POST, /api/v1/queues/email/pause, 403",
-    "admin, POST, /api/v1/queues/email/pause, 200"
+    "admin, POST, /api/v1/queues/email/pause, 200",
+    "producer, POST, /api/v1/queues/email/purge, 403",
+    "viewer, POST, /api/v1/queues/email/purge, 403",
+    "admin, DELETE, /api/v1/jobs/019a0000-0000-7000-8000-000000000000, 404"
   })
   void eachRole_getsWhatItsPermissionsAllow(String token, String method, String path, int status) {
     Response response =

@@ -5,7 +5,9 @@ import static io.drover.store.jdbc.Columns.text;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
+import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
+import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
@@ -58,16 +60,23 @@ final class JdbcJobStore implements JobStore {
   private final Transactor transactor;
   private final InstantSource clock;
   private final Notifier notifier;
+  private final EventChannel events;
   private final StoreTransactions transactions;
   private final JdbcSchedules schedules;
 
-  JdbcJobStore(Dialect dialect, Transactor transactor, Notifier notifier, InstantSource clock) {
+  JdbcJobStore(
+      Dialect dialect,
+      Transactor transactor,
+      Notifier notifier,
+      EventChannel events,
+      InstantSource clock) {
     this.dialect = dialect;
     this.sql = dialect.statements();
     this.transactor = transactor;
     this.transactions = new StoreTransactions(transactor, sql);
     this.schedules = new JdbcSchedules(transactions, clock);
     this.notifier = notifier;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -213,13 +222,14 @@ final class JdbcJobStore implements JobStore {
         "cleanup",
         statements -> {
           int deleted =
-              statements
-                  .get("delete_finished_jobs")
-                  .set("completed_before", now - request.completed().toMillis())
-                  .set("failed_before", now - request.failed().toMillis())
-                  .set("cancelled_before", now - request.cancelled().toMillis())
-                  .set("limit", request.batchSize())
-                  .executeUpdate();
+              JobDeletion.run(
+                  statements,
+                  statements
+                      .get("delete_finished_jobs")
+                      .set("completed_before", now - request.completed().toMillis())
+                      .set("failed_before", now - request.failed().toMillis())
+                      .set("cancelled_before", now - request.cancelled().toMillis())
+                      .set("limit", request.batchSize()));
           statements.get("delete_expired_dedup_keys").set("now", now).executeUpdate();
           return deleted;
         });
@@ -303,6 +313,29 @@ final class JdbcJobStore implements JobStore {
     }
     notifier.committed(List.of(queue));
     return true;
+  }
+
+  @Override
+  public boolean delete(UUID id) {
+    return write(
+        "delete",
+        statements -> {
+          BoundStatement delete = statements.get("delete_job_unless_active").set("id", text(id));
+          if (JobDeletion.run(statements, delete) > 0) {
+            return true;
+          }
+          requireExists(statements, id);
+          return false;
+        });
+  }
+
+  @Override
+  public int purge(String queue, JobState state) {
+    JobStore.checkPurge(queue, state);
+    if (state == JobState.BLOCKED) {
+      throw new UnsupportedCapabilityException(name(), "workflows (blocked jobs)");
+    }
+    return JobDeletion.purge(transactions, queue, state);
   }
 
   @Override
@@ -408,7 +441,13 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public EventChannel events() {
+    return events;
+  }
+
+  @Override
   public void close() {
+    events.close();
     notifier.close();
     transactor.close();
   }

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * @param connectionTimeout how long an operation waits for a pooled connection before it fails as
  *     unavailable. Default: 5 s.
  * @param clock every time decision the store makes uses it. Default: the system clock.
+ * @param metricRegistry where the connection pool reports its {@code hikaricp_*} meters: a
+ *     Micrometer {@code MeterRegistry} (or a Dropwizard {@code MetricRegistry}), typed {@code
+ *     Object} as HikariCP types it, so this module depends on neither. Default: none.
  */
 public record PostgresConfig(
     PostgresUrl url,
@@ -25,7 +28,8 @@ public record PostgresConfig(
     String schema,
     boolean migrate,
     Duration connectionTimeout,
-    InstantSource clock) {
+    InstantSource clock,
+    Object metricRegistry) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final int MAX_POOL_SIZE = 1_000;
@@ -80,7 +84,14 @@ public record PostgresConfig(
 
   /** The same configuration on another clock. */
   public PostgresConfig withClock(InstantSource clock) {
-    return new PostgresConfig(url, poolSize, schema, migrate, connectionTimeout, clock);
+    return new PostgresConfig(
+        url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
+  }
+
+  /** The same configuration with the pool reporting to {@code metricRegistry}. */
+  public PostgresConfig withMetricRegistry(Object metricRegistry) {
+    return new PostgresConfig(
+        url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
   }
 
   /** Where the store lives, for logs: {@code host:port/db schema=drover}, never credentials. */
@@ -93,6 +104,11 @@ public record PostgresConfig(
     return "drover_jobs_" + schema;
   }
 
+  /** The channel job events travel on; its prefix is no longer than the wake-ups' one. */
+  String eventChannel() {
+    return "drover_evts_" + schema;
+  }
+
   public static final class Builder {
     private final PostgresUrl url;
     private int poolSize = DEFAULT_POOL_SIZE;
@@ -100,6 +116,7 @@ public record PostgresConfig(
     private boolean migrate = true;
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
     private InstantSource clock = InstantSource.system();
+    private Object metricRegistry;
 
     private Builder(PostgresUrl url) {
       this.url = url;
@@ -130,8 +147,14 @@ public record PostgresConfig(
       return this;
     }
 
+    public Builder metricRegistry(Object metricRegistry) {
+      this.metricRegistry = metricRegistry;
+      return this;
+    }
+
     public PostgresConfig build() {
-      return new PostgresConfig(url, poolSize, schema, migrate, connectionTimeout, clock);
+      return new PostgresConfig(
+          url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
     }
   }
 }

@@ -30,6 +30,9 @@ final class PostgresConnections {
     hikari.setAutoCommit(false);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    if (config.metricRegistry() != null) {
+      hikari.setMetricRegistry(config.metricRegistry());
+    }
     return new HikariDataSource(hikari);
   }
 

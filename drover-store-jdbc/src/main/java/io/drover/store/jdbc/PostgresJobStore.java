@@ -2,6 +2,7 @@ package io.drover.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.drover.StoreUnavailableException;
+import io.drover.events.EventChannel;
 import io.drover.store.JobStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,11 +48,15 @@ public final class PostgresJobStore {
           config.describe(),
           version,
           config.poolSize());
+      Transactor transactor = new PostgresTransactor(pool, storeName(config));
+      EventChannel events =
+          new PostgresEventChannel(
+              config.eventChannel(),
+              transactor,
+              PostgresDialect.INSTANCE.statements(),
+              () -> PostgresConnections.listenerConnection(config));
       return new JdbcJobStore(
-          PostgresDialect.INSTANCE,
-          new PostgresTransactor(pool, storeName(config)),
-          notifier,
-          config.clock());
+          PostgresDialect.INSTANCE, transactor, notifier, events, config.clock());
     } catch (Exception e) {
       if (pool != null) {
         pool.close();

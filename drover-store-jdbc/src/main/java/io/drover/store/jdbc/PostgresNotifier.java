@@ -50,7 +50,7 @@ final class PostgresNotifier implements Notifier {
         statements
             .get("notify")
             .set("channel", channel)
-            .set("queues", statements.connection().createArrayOf("text", queues.toArray()));
+            .set("payloads", statements.connection().createArrayOf("text", queues.toArray()));
     try (ResultSet ignored = notify.executeQuery()) {
       // pg_notify returns nothing worth reading; running it is the point.
     }

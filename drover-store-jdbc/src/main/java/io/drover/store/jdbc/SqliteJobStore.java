@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import io.drover.StoreUnavailableException;
+import io.drover.events.LocalEventChannel;
 import io.drover.store.JobStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -59,6 +60,7 @@ public final class SqliteJobStore {
           SqliteDialect.INSTANCE,
           new SqliteTransactor(connection, file.toString()),
           new InProcessNotifier(),
+          new LocalEventChannel(),
           clock);
     } catch (IOException | SQLException | FlywayException e) {
       throw new StoreUnavailableException(

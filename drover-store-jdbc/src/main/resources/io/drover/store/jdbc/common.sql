@@ -75,6 +75,16 @@ SET state = 'waiting', run_at = :now, finished_at = NULL, lease_expires_at = NUL
 WHERE id = :id AND state IN ('scheduled', 'retrying', 'failed', 'cancelled')
 RETURNING queue;
 
+-- An active job is left alone: its worker holds the lease. Where writers run concurrently
+-- (PostgreSQL), a claim that commits first makes the row active, and the re-check skips it.
+-- name: delete_job_unless_active
+DELETE FROM jobs WHERE id = :id AND state <> 'active'
+RETURNING id, queue, dedup_key;
+
+-- Frees the key of a deleted job, unless a later job took it after the first one's window.
+-- name: release_dedup
+DELETE FROM dedup_keys WHERE queue = :queue AND dedup_key = :dedup_key AND job_id = :job_id;
+
 -- name: job_exists
 SELECT 1 FROM jobs WHERE id = :id;
 

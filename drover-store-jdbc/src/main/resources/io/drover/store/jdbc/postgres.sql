@@ -40,7 +40,8 @@ LIMIT :limit
 FOR UPDATE SKIP LOCKED;
 
 -- One bounded batch per call; rows another cleaner holds are skipped rather than waited for. The
--- rows are found through jobs_finished and deleted by their physical address (a TID scan).
+-- rows are found through jobs_finished and deleted by their physical address (a TID scan). Like
+-- every statement that deletes jobs, it returns what JobDeletion needs to free their dedup keys.
 -- name: delete_finished_jobs
 DELETE FROM jobs WHERE ctid = ANY (ARRAY(
   SELECT ctid FROM jobs
@@ -48,7 +49,18 @@ DELETE FROM jobs WHERE ctid = ANY (ARRAY(
      OR (state = 'failed' AND finished_at < :failed_before)
      OR (state = 'cancelled' AND finished_at < :cancelled_before)
   LIMIT :limit
-  FOR UPDATE SKIP LOCKED));
+  FOR UPDATE SKIP LOCKED))
+RETURNING id, queue, dedup_key;
+
+-- One bounded batch of a purge, found through jobs_queue_state. Rows another transaction holds
+-- are skipped: they are changing state, and the lock re-checks the state of the rest.
+-- name: delete_jobs_in_state
+DELETE FROM jobs WHERE ctid = ANY (ARRAY(
+  SELECT ctid FROM jobs
+  WHERE queue = :queue AND state = :state
+  LIMIT :limit
+  FOR UPDATE SKIP LOCKED))
+RETURNING id, queue, dedup_key;
 
 -- name: delete_expired_dedup_keys
 DELETE FROM dedup_keys WHERE ctid = ANY (ARRAY(
@@ -78,9 +90,10 @@ WHERE state = :state AND id < :before
 ORDER BY id DESC
 LIMIT :limit;
 
--- Tells every listening process, once this transaction commits, which queues got claimable jobs.
+-- Tells every process listening on the channel, once this transaction commits: which queues got
+-- claimable jobs (the wake-up channel), or messages of job events (the events channel).
 -- name: notify
-SELECT pg_notify(:channel, queue) FROM unnest(CAST(:queues AS TEXT[])) AS queue;
+SELECT pg_notify(:channel, payload) FROM unnest(CAST(:payloads AS TEXT[])) AS payload;
 
 -- Whether autovacuum runs at all; claims slow down as dead entries pile up when it does not.
 -- name: autovacuum_on

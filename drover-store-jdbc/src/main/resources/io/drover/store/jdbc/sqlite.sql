@@ -57,7 +57,13 @@ DELETE FROM jobs WHERE id IN (
   WHERE (state = 'completed' AND finished_at < :completed_before)
      OR (state = 'failed' AND finished_at < :failed_before)
      OR (state = 'cancelled' AND finished_at < :cancelled_before)
-  LIMIT :limit);
+  LIMIT :limit)
+RETURNING id, queue, dedup_key;
+
+-- name: delete_jobs_in_state
+DELETE FROM jobs WHERE id IN (
+  SELECT id FROM jobs WHERE queue = :queue AND state = :state LIMIT :limit)
+RETURNING id, queue, dedup_key;
 
 -- name: delete_expired_dedup_keys
 DELETE FROM dedup_keys WHERE expires_at <= :now;

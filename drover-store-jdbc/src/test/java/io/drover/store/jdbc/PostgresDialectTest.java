@@ -27,7 +27,7 @@ class PostgresDialectTest {
     assertThat(statements.get("insert_job").jdbcSql()).startsWith("INSERT INTO jobs");
     assertThat(statements.get("claim").positions())
         .containsOnlyKeys("worker_id", "lease_expires_at", "now", "patterns", "limit");
-    assertThat(statements.get("notify").positions()).containsOnlyKeys("channel", "queues");
+    assertThat(statements.get("notify").positions()).containsOnlyKeys("channel", "payloads");
   }
 
   private static String like(String glob) {

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * {prefix:queue}:meta            hash: paused flag
  * {prefix:queue}:dedup:&lt;key&gt;     string: the job holding a de-duplication key
  * prefix:wakeups                 pub/sub channel: names of queues that got claimable jobs
+ * prefix:events                  pub/sub channel: job events, a JSON array per message
  * </pre>
  */
 final class Keys {
@@ -80,6 +81,10 @@ final class Keys {
 
   String wakeupChannel() {
     return prefix + ":wakeups";
+  }
+
+  String eventChannel() {
+    return prefix + ":events";
   }
 
   QueueKeys queue(String queue) {

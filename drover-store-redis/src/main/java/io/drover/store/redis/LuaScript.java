@@ -33,6 +33,8 @@ enum LuaScript {
   CANCEL(Prelude.QUEUE),
   RETRY_NOW(Prelude.QUEUE),
   CLEANUP(Prelude.QUEUE),
+  DELETE(Prelude.QUEUE),
+  PURGE(Prelude.QUEUE),
   STATS(Prelude.QUEUE),
   SCHEDULE_SAVE(Prelude.SCHEDULE),
   SCHEDULE_DELETE(Prelude.SCHEDULE),

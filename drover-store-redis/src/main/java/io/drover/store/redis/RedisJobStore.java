@@ -3,7 +3,9 @@ package io.drover.store.redis;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
+import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
+import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
@@ -58,9 +60,11 @@ public final class RedisJobStore implements JobStore {
   private final Acknowledger acknowledger;
   private final LeaseReaper reaper;
   private final RetentionCleaner cleaner;
+  private final JobDeleter deleter;
   private final JobLister lister;
   private final WorkerRegistry workers;
   private final PubSubWakeups wakeups;
+  private final RedisEventChannel events;
   private final RedisSchedules schedules;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -79,9 +83,11 @@ public final class RedisJobStore implements JobStore {
     this.acknowledger = new Acknowledger(link, keys, locator, clock);
     this.reaper = new LeaseReaper(link, keys, queues, acknowledger, clock);
     this.cleaner = new RetentionCleaner(link, keys, queues, index, clock);
+    this.deleter = new JobDeleter(link, keys, locator, index, clock);
     this.lister = new JobLister(link, keys, index, reader);
     this.workers = new WorkerRegistry(link, keys, clock);
     this.wakeups = new PubSubWakeups(link, keys.wakeupChannel());
+    this.events = new RedisEventChannel(link, keys.eventChannel());
     this.schedules = new RedisSchedules(link, keys, clock);
   }
 
@@ -207,6 +213,20 @@ public final class RedisJobStore implements JobStore {
     return changeJob("retry now", LuaScript.RETRY_NOW, id);
   }
 
+  @Override
+  public boolean delete(UUID id) {
+    return deleter.delete(id);
+  }
+
+  @Override
+  public int purge(String queue, JobState state) {
+    JobStore.checkPurge(queue, state);
+    if (state == JobState.BLOCKED) {
+      throw new UnsupportedCapabilityException(NAME, "workflows (blocked jobs)");
+    }
+    return deleter.purge(queue, state);
+  }
+
   /** Runs a script that answers 1 (changed), 0 (state forbids it) or -1 (no such job). */
   private boolean changeJob(String operation, LuaScript script, UUID id) {
     String queue = locator.locate(List.of(id)).get(id);
@@ -281,9 +301,15 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
+  public EventChannel events() {
+    return events;
+  }
+
+  @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
+        events.close();
         wakeups.close();
       } finally {
         link.close();

@@ -114,6 +114,24 @@ local function file(id, from, to, priority, run_at)
   index(id, to, priority, run_at)
 end
 
+-- Deletes a job that is not active: its hash, index entry and count, and the dedup key it still
+-- holds (a later job may have taken the key since). The caller unregisters the id afterwards
+-- (unregister.lua), as the id index lives in another slot.
+local function delete(id, state)
+  local key = job_key(id)
+  local dedup_key = redis.call('HGET', key, 'dedup_key')
+  if dedup_key then
+    local dedup = BASE .. 'dedup:' .. dedup_key
+    local hold = redis.call('GET', dedup)
+    if hold and string.sub(hold, 1, #id + 1) == id .. ' ' then
+      redis.call('DEL', dedup)
+    end
+  end
+  redis.call('DEL', key)
+  unindex(id, state)
+  count(state, -1)
+end
+
 -- Moves due delayed jobs into ready, earliest first, at most limit of them per call so that one
 -- burst of due jobs never stalls the server. Writes at once: a claim reads ready right after.
 local function promote(limit)

@@ -1,0 +1,168 @@
+package io.drover.store;
+
+import io.drover.Job;
+import io.drover.JobSpec;
+import io.drover.JobState;
+import io.drover.events.EventChannel;
+import io.drover.schedule.ScheduleStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A store that hands every call to another, for decorators that change or observe a few of them
+ * (publishing events, measuring a benchmark) without restating the rest.
+ */
+public abstract class ForwardingJobStore implements JobStore {
+  protected final JobStore store;
+
+  protected ForwardingJobStore(JobStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public List<Job> claim(ClaimRequest request) {
+    return store.claim(request);
+  }
+
+  @Override
+  public Set<UUID> complete(List<Completion> completions) {
+    return store.complete(completions);
+  }
+
+  @Override
+  public String name() {
+    return store.name();
+  }
+
+  @Override
+  public List<Enqueued> enqueue(List<JobSpec> specs) {
+    return store.enqueue(specs);
+  }
+
+  @Override
+  public Set<UUID> heartbeat(HeartbeatRequest request) {
+    return store.heartbeat(request);
+  }
+
+  @Override
+  public Set<UUID> fail(List<Failure> failures) {
+    return store.fail(failures);
+  }
+
+  @Override
+  public Set<UUID> release(List<Release> releases) {
+    return store.release(releases);
+  }
+
+  @Override
+  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+    return store.updateProgress(updates);
+  }
+
+  @Override
+  public List<UUID> reapExpiredLeases(int max) {
+    return store.reapExpiredLeases(max);
+  }
+
+  @Override
+  public int cleanup(CleanupRequest request) {
+    return store.cleanup(request);
+  }
+
+  @Override
+  public Optional<Job> get(UUID id) {
+    return store.get(id);
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    return store.list(query);
+  }
+
+  @Override
+  public boolean cancel(UUID id) {
+    return store.cancel(id);
+  }
+
+  @Override
+  public boolean retryNow(UUID id) {
+    return store.retryNow(id);
+  }
+
+  @Override
+  public boolean delete(UUID id) {
+    return store.delete(id);
+  }
+
+  @Override
+  public int purge(String queue, JobState state) {
+    return store.purge(queue, state);
+  }
+
+  @Override
+  public List<QueueStats> stats() {
+    return store.stats();
+  }
+
+  @Override
+  public void pauseQueue(String queue) {
+    store.pauseQueue(queue);
+  }
+
+  @Override
+  public void resumeQueue(String queue) {
+    store.resumeQueue(queue);
+  }
+
+  @Override
+  public void registerWorker(WorkerInfo worker) {
+    store.registerWorker(worker);
+  }
+
+  @Override
+  public void heartbeatWorker(String workerId, int running) {
+    store.heartbeatWorker(workerId, running);
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    store.removeWorker(workerId);
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return store.workers();
+  }
+
+  @Override
+  public boolean supportsWakeups() {
+    return store.supportsWakeups();
+  }
+
+  @Override
+  public Subscription subscribe(WakeupListener listener) {
+    return store.subscribe(listener);
+  }
+
+  @Override
+  public boolean supportsSchedules() {
+    return store.supportsSchedules();
+  }
+
+  @Override
+  public ScheduleStore schedules() {
+    return store.schedules();
+  }
+
+  @Override
+  public EventChannel events() {
+    return store.events();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,76 @@
+package io.drover.server.http;
+
+import io.drover.InvalidJobException;
+import io.drover.events.EventChannel;
+import io.drover.events.JobEvent;
+import io.drover.server.auth.ApiToken;
+import io.drover.server.auth.Permission;
+import io.drover.store.QueuePattern;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * {@code GET /api/v1/events}: job events as Server-Sent Events, from every process sharing the
+ * store, filtered by queue patterns and job id, and always by the caller's own queues.
+ */
+final class EventRoutes {
+  private static final Set<String> PARAMETERS = Set.of("queue", "job_id");
+
+  private final EventChannel channel;
+
+  EventRoutes(EventChannel channel) {
+    this.channel = channel;
+  }
+
+  void addTo(JavalinDefaultRouting router) {
+    // A plain GET route checks the query first, so a bad filter is a 400 problem rather than a
+    // stream that opens and says nothing; the stream itself starts only once the filter holds.
+    router.get("/api/v1/events", this::open, Permission.READ);
+  }
+
+  private void open(Context ctx) throws Exception {
+    Predicate<JobEvent> filter = filter(ctx, AccessControl.caller(ctx));
+    new SseHandler(0, client -> EventStream.start(client, channel, filter)).handle(ctx);
+  }
+
+  private static Predicate<JobEvent> filter(Context ctx, ApiToken caller) {
+    for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
+      if (!PARAMETERS.contains(param.getKey())) {
+        throw ProblemException.badRequest(
+            param.getKey(), "is not a known parameter (expected job_id or queue)");
+      }
+    }
+    List<QueuePattern> queues =
+        ctx.queryParams("queue").stream().map(EventRoutes::pattern).toList();
+    UUID jobId = jobId(ctx.queryParam("job_id"));
+    return event ->
+        caller.mayUseQueue(event.queue())
+            && (queues.isEmpty() || QueuePattern.anyMatches(queues, event.queue()))
+            && (jobId == null || jobId.equals(event.jobId()));
+  }
+
+  private static QueuePattern pattern(String text) {
+    try {
+      return QueuePattern.of(text);
+    } catch (InvalidJobException e) {
+      throw ProblemException.badRequest("queue", "'" + text + "' is not a queue name or glob");
+    }
+  }
+
+  private static UUID jobId(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("job_id", "is not a job id (a UUID)");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.drover.store.jdbc;
+
+import io.drover.StoreUnavailableException;
+import io.drover.events.RemoteEventChannel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Job events through NOTIFY on a channel of their own, apart from wake-ups, so worker processes
+ * that never watch events never receive them; a watching process listens on one more connection
+ * outside the pool.
+ */
+final class PostgresEventChannel extends RemoteEventChannel {
+  /** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more. */
+  private static final int MAX_PAYLOAD_BYTES = 7_900;
+
+  private final String channel;
+  private final Transactor transactor;
+  private final SqlStatements sql;
+  private final PostgresListener.Connector connector;
+  private PostgresListener listener; // set by listen, under the base class's lock
+
+  PostgresEventChannel(
+      String channel,
+      Transactor transactor,
+      SqlStatements sql,
+      PostgresListener.Connector connector) {
+    super("postgres " + channel, MAX_PAYLOAD_BYTES);
+    this.channel = channel;
+    this.transactor = transactor;
+    this.sql = sql;
+    this.connector = connector;
+  }
+
+  @Override
+  protected void send(List<String> payloads) {
+    transactor.write(
+        "publish events",
+        connection -> {
+          try (StatementCache statements = new StatementCache(connection, sql);
+              ResultSet ignored =
+                  statements
+                      .get("notify")
+                      .set("channel", channel)
+                      .set("payloads", connection.createArrayOf("text", payloads.toArray()))
+                      .executeQuery()) {
+            return null;
+          }
+        });
+  }
+
+  @Override
+  protected void listen() {
+    PostgresListener started = new PostgresListener(channel, connector, this::deliver);
+    try {
+      started.start();
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "postgres store: cannot listen for events on " + channel + ": " + e.getMessage(), e);
+    }
+    listener = started;
+  }
+
+  @Override
+  protected void stopListening() {
+    listener.close();
+    listener = null;
+  }
+}
