@@ -163,7 +163,7 @@ public final class EventPublishingStore extends ForwardingJobStore {
   public List<UUID> reapExpiredLeases(int max) {
     List<UUID> reaped = store.reapExpiredLeases(max);
     reaped.forEach(held::remove);
-    if (channel.mayHaveListeners()) {
+    if (!reaped.isEmpty() && channel.mayHaveListeners()) {
       List<JobEvent> events = new ArrayList<>(reaped.size());
       for (UUID id : reaped) {
         Job job = readBack(id);

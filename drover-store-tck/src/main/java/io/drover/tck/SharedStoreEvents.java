@@ -27,6 +27,25 @@ public final class SharedStoreEvents {
   private SharedStoreEvents() {}
 
   /**
+   * Asserts that {@code working} knows nobody listens until {@code watching} subscribes, and then
+   * learns it within a bound: publishers skip their round trip only while nobody can hear.
+   */
+  public static void assertListenersAreNoticed(JobStore watching, JobStore working) {
+    assertThat(working.events().mayHaveListeners())
+        .as("anyone listening, before any does")
+        .isFalse();
+    try (Subscription subscription = watching.events().subscribe(event -> {})) {
+      await()
+          .atMost(BOUND)
+          .untilAsserted(
+              () ->
+                  assertThat(working.events().mayHaveListeners())
+                      .as("anyone listening, once another store subscribed")
+                      .isTrue());
+    }
+  }
+
+  /**
    * Runs one job through {@code working} and asserts {@code watching}'s subscribers hear its
    * enqueue, start and completion.
    */

@@ -1,5 +1,6 @@
 package io.drover.store.jdbc;
 
+import io.drover.JobSpec;
 import io.drover.store.QueuePattern;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,15 @@ abstract class Dialect {
   final String migrationsLocation() {
     return "classpath:io/drover/store/jdbc/migration/" + name;
   }
+
+  /**
+   * Inserts jobs without de-duplication keys, as if one by one in order: a spec whose id exists, or
+   * came earlier in the list, inserts nothing.
+   *
+   * @return for each spec, whether it made a job
+   */
+  abstract boolean[] insertJobs(StatementCache statements, List<JobSpec> specs, long now)
+      throws SQLException;
 
   /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */
   abstract Object queuePatterns(Connection connection, List<QueuePattern> patterns)

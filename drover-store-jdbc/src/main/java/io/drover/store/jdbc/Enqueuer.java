@@ -20,14 +20,16 @@ import java.util.UUID;
  */
 final class Enqueuer {
   private final StatementCache statements;
+  private final Dialect dialect;
   private final long now;
   private final List<Integer> batched = new ArrayList<>();
   private final Set<String> newQueues = new LinkedHashSet<>();
   private final Set<String> readyQueues = new LinkedHashSet<>();
   private Enqueued[] answers;
 
-  Enqueuer(StatementCache statements, long now) {
+  Enqueuer(StatementCache statements, Dialect dialect, long now) {
     this.statements = statements;
+    this.dialect = dialect;
     this.now = now;
   }
 
@@ -42,12 +44,9 @@ final class Enqueuer {
   /** Inserts the specs, as if one by one in order. */
   Result enqueue(List<JobSpec> specs) throws SQLException {
     answers = new Enqueued[specs.size()];
-    BoundStatement insert = statements.get("insert_job");
     for (int i = 0; i < specs.size(); i++) {
       JobSpec spec = specs.get(i);
       if (spec.dedupKey() == null) {
-        JobRows.bindInsert(insert, spec, now);
-        insert.addBatch();
         batched.add(i);
       } else {
         flush(specs);
@@ -63,12 +62,13 @@ final class Enqueuer {
     if (batched.isEmpty()) {
       return;
     }
-    int[] inserted = statements.get("insert_job").executeBatch();
+    List<JobSpec> run = new ArrayList<>(batched.size());
+    batched.forEach(index -> run.add(specs.get(index)));
+    boolean[] inserted = dialect.insertJobs(statements, run, now);
     for (int k = 0; k < inserted.length; k++) {
-      int index = batched.get(k);
-      JobSpec spec = specs.get(index);
-      answers[index] = new Enqueued(spec.id(), inserted[k] > 0);
-      if (inserted[k] > 0) {
+      JobSpec spec = run.get(k);
+      answers[batched.get(k)] = new Enqueued(spec.id(), inserted[k]);
+      if (inserted[k]) {
         created(spec);
       }
     }

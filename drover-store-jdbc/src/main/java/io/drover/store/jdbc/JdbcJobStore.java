@@ -100,7 +100,7 @@ final class JdbcJobStore implements JobStore {
         write(
             "enqueue",
             statements -> {
-              Enqueuer.Result enqueued = new Enqueuer(statements, now).enqueue(specs);
+              Enqueuer.Result enqueued = new Enqueuer(statements, dialect, now).enqueue(specs);
               notifier.inTransaction(statements, enqueued.readyQueues());
               return enqueued;
             });
@@ -112,7 +112,7 @@ final class JdbcJobStore implements JobStore {
   public List<Job> claim(ClaimRequest request) {
     long now = clock.millis();
     List<Job> claimed =
-        write(
+        transactions.writeRecoverable(
             "claim",
             statements -> {
               BoundStatement claim =

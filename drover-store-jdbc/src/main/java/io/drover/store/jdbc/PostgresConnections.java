@@ -38,7 +38,20 @@ final class PostgresConnections {
 
   /** A new connection outside the pool, for LISTEN; it stays in auto-commit. */
   static Connection listenerConnection(PostgresConfig config) throws SQLException {
-    String application = APPLICATION + "-listener:" + config.schema();
+    return listenerConnection(config, listenerName(config, "listener"));
+  }
+
+  /**
+   * The application name of a schema's listening connections of one {@code role}, which shows in
+   * {@code pg_stat_activity}: how publishers learn whether anyone listens.
+   */
+  static String listenerName(PostgresConfig config, String role) {
+    return APPLICATION + "-" + role + ":" + config.schema();
+  }
+
+  /** A connection outside the pool for listening, named {@code application}. */
+  static Connection listenerConnection(PostgresConfig config, String application)
+      throws SQLException {
     Connection connection =
         new Driver().connect(config.url().jdbcUrl(), properties(config, application));
     if (connection == null) {

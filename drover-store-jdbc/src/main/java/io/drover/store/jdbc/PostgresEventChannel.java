@@ -16,18 +16,24 @@ final class PostgresEventChannel extends RemoteEventChannel {
   private static final int MAX_PAYLOAD_BYTES = 7_900;
 
   private final String channel;
+  private final String listenerName;
   private final Transactor transactor;
   private final SqlStatements sql;
   private final PostgresListener.Connector connector;
   private PostgresListener listener; // set by listen, under the base class's lock
 
+  /**
+   * @param listenerName the application name {@code connector}'s connections carry
+   */
   PostgresEventChannel(
       String channel,
+      String listenerName,
       Transactor transactor,
       SqlStatements sql,
       PostgresListener.Connector connector) {
     super("postgres " + channel, MAX_PAYLOAD_BYTES);
     this.channel = channel;
+    this.listenerName = listenerName;
     this.transactor = transactor;
     this.sql = sql;
     this.connector = connector;
@@ -46,6 +52,22 @@ final class PostgresEventChannel extends RemoteEventChannel {
                       .set("payloads", connection.createArrayOf("text", payloads.toArray()))
                       .executeQuery()) {
             return null;
+          }
+        });
+  }
+
+  @Override
+  protected boolean anyoneListens() {
+    return transactor.read(
+        "count event listeners",
+        connection -> {
+          try (StatementCache statements = new StatementCache(connection, sql);
+              ResultSet count =
+                  statements
+                      .get("event_listeners")
+                      .set("application", listenerName)
+                      .executeQuery()) {
+            return count.next() && count.getLong(1) > 0;
           }
         });
   }

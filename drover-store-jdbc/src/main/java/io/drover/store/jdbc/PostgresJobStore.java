@@ -49,12 +49,14 @@ public final class PostgresJobStore {
           version,
           config.poolSize());
       Transactor transactor = new PostgresTransactor(pool, storeName(config));
+      String eventListener = PostgresConnections.listenerName(config, "events");
       EventChannel events =
           new PostgresEventChannel(
               config.eventChannel(),
+              eventListener,
               transactor,
               PostgresDialect.INSTANCE.statements(),
-              () -> PostgresConnections.listenerConnection(config));
+              () -> PostgresConnections.listenerConnection(config, eventListener));
       return new JdbcJobStore(
           PostgresDialect.INSTANCE, transactor, notifier, events, config.clock());
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.drover.store.jdbc;
 
+import io.drover.JobSpec;
 import io.drover.store.QueuePattern;
 import io.drover.store.StoredJson;
 import java.sql.Connection;
@@ -15,6 +16,23 @@ final class SqliteDialect extends Dialect {
 
   private SqliteDialect() {
     super("sqlite");
+  }
+
+  /** One insert per spec, sent as one batch: SQLite runs in this process, so calls are cheap. */
+  @Override
+  boolean[] insertJobs(StatementCache statements, List<JobSpec> specs, long now)
+      throws SQLException {
+    BoundStatement insert = statements.get("insert_job");
+    for (JobSpec spec : specs) {
+      JobRows.bindInsert(insert, spec, now);
+      insert.addBatch();
+    }
+    int[] counts = insert.executeBatch();
+    boolean[] inserted = new boolean[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      inserted[i] = counts[i] > 0;
+    }
+    return inserted;
   }
 
   @Override

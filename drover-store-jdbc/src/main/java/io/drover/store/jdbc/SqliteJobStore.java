@@ -55,10 +55,12 @@ public final class SqliteJobStore {
       SQLiteDataSource dataSource = dataSource(file);
       String version = migrate(file, dataSource);
       Connection connection = dataSource.getConnection();
+      SqliteCheckpointer checkpointer =
+          SqliteCheckpointer.start(connection, dataSource.getConnection(), file.toString());
       LOG.info("store: sqlite opened file={} schema_version={}", file, version);
       return new JdbcJobStore(
           SqliteDialect.INSTANCE,
-          new SqliteTransactor(connection, file.toString()),
+          new SqliteTransactor(connection, checkpointer, file.toString()),
           new InProcessNotifier(),
           new LocalEventChannel(),
           clock);

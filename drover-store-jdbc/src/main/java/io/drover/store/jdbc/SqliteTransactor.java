@@ -16,12 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SqliteTransactor implements Transactor {
   private final Connection connection;
+  private final SqliteCheckpointer checkpointer;
   private final String file;
   private final ReentrantLock lock = new ReentrantLock();
   private boolean closed;
 
-  SqliteTransactor(Connection connection, String file) {
+  SqliteTransactor(Connection connection, SqliteCheckpointer checkpointer, String file) {
     this.connection = connection;
+    this.checkpointer = checkpointer;
     this.file = file;
   }
 
@@ -79,6 +81,7 @@ final class SqliteTransactor implements Transactor {
     try {
       if (!closed) {
         closed = true;
+        checkpointer.close();
         connection.close();
       }
     } catch (SQLException e) {

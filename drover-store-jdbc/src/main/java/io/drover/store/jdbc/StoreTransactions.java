@@ -20,6 +20,10 @@ final class StoreTransactions {
     return transactor.write(operation, connection -> run(connection, work));
   }
 
+  <T> T writeRecoverable(String operation, StatementWork<T> work) {
+    return transactor.writeRecoverable(operation, connection -> run(connection, work));
+  }
+
   <T> T read(String operation, StatementWork<T> work) {
     return transactor.read(operation, connection -> run(connection, work));
   }

@@ -95,6 +95,30 @@ LIMIT :limit;
 -- name: notify
 SELECT pg_notify(:channel, payload) FROM unnest(CAST(:payloads AS TEXT[])) AS payload;
 
+-- Many jobs without de-duplication keys in one statement, one array per column (see insert_job).
+-- name: insert_jobs
+INSERT INTO jobs (id, queue, kind, payload, priority, state, attempt, max_attempts,
+                  backoff_base_ms, backoff_max_ms, timeout_ms, run_at, rate_key, tags,
+                  run_id, depends_on, errors, lease_token, created_at)
+SELECT id, queue, kind, payload, priority, state, 0, max_attempts,
+       backoff_base_ms, backoff_max_ms, timeout_ms, run_at, rate_key, tags,
+       run_id, depends_on, '[]', 0, :now
+FROM unnest(CAST(:ids AS TEXT[]), CAST(:queues AS TEXT[]), CAST(:kinds AS TEXT[]),
+            CAST(:payloads AS TEXT[]), CAST(:priorities AS INT[]), CAST(:states AS TEXT[]),
+            CAST(:max_attempts AS INT[]), CAST(:backoff_base_ms AS BIGINT[]),
+            CAST(:backoff_max_ms AS BIGINT[]), CAST(:timeout_ms AS BIGINT[]),
+            CAST(:run_ats AS BIGINT[]), CAST(:rate_keys AS TEXT[]), CAST(:tags AS TEXT[]),
+            CAST(:run_ids AS TEXT[]), CAST(:depends_on AS TEXT[]))
+     AS j(id, queue, kind, payload, priority, state, max_attempts, backoff_base_ms, backoff_max_ms,
+          timeout_ms, run_at, rate_key, tags, run_id, depends_on)
+ON CONFLICT (id) DO NOTHING
+RETURNING id;
+
+-- Whether any process listens for job events of this schema: its listening connection carries
+-- the name, and pg_stat_activity shows every session's application name.
+-- name: event_listeners
+SELECT count(*) FROM pg_stat_activity WHERE application_name = :application;
+
 -- Whether autovacuum runs at all; claims slow down as dead entries pile up when it does not.
 -- name: autovacuum_on
 SELECT current_setting('autovacuum') = 'on' AS autovacuum_on;

@@ -20,4 +20,12 @@ class PostgresEventsTest {
       SharedStoreEvents.assertAJobRunElsewhereIsHeard(watching, working);
     }
   }
+
+  @Test
+  void publishersNoticeWhetherAnyProcessListens() {
+    try (JobStore watching = open();
+        JobStore working = open()) {
+      SharedStoreEvents.assertListenersAreNoticed(watching, working);
+    }
+  }
 }

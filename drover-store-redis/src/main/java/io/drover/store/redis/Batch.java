@@ -29,6 +29,7 @@ final class Batch {
   private final RedisLink link;
   private final String operation;
   private final List<Call<?>> calls = new ArrayList<>();
+  private int sent; // calls already written by send()
 
   Batch(RedisLink link, String operation) {
     this.link = link;
@@ -55,17 +56,39 @@ final class Batch {
   }
 
   /**
-   * Sends every queued command in one write and waits for all answers.
+   * Writes the commands queued so far without waiting for their answers, so the server runs them
+   * while the caller prepares the next ones; {@link #execute} sends the rest and waits for all.
+   *
+   * @throws io.drover.StoreUnavailableException when the commands cannot be written
+   */
+  void send() {
+    if (sent == calls.size()) {
+      return;
+    }
+    try {
+      link.issue(calls.subList(sent, calls.size()));
+    } catch (RuntimeException e) {
+      calls.forEach(Call::cancel);
+      throw link.unavailable(operation, e);
+    }
+    sent = calls.size();
+  }
+
+  /**
+   * Sends every queued command not sent yet in one write and waits for all answers.
    *
    * @throws io.drover.StoreUnavailableException when any command failed or the server is gone
    */
   void execute() {
+    send();
     List<Call<?>> pending = calls;
     for (int round = 1; !pending.isEmpty(); round++) {
-      try {
-        link.issue(pending);
-      } catch (RuntimeException e) {
-        throw link.unavailable(operation, e);
+      if (round > 1) {
+        try {
+          link.issue(pending);
+        } catch (RuntimeException e) {
+          throw link.unavailable(operation, e);
+        }
       }
       long deadline = System.nanoTime() + link.timeout().toNanos();
       List<Call<?>> unloaded = new ArrayList<>();

@@ -64,6 +64,7 @@ final class Enqueuer {
             List<String> args = queueKeys.args(now);
             chunk.forEach(i -> addSpec(args, specs.get(i), now));
             replies.put(chunk.get(0), batch.list(LuaScript.ENQUEUE, queueKeys.scriptKeys(), args));
+            batch.send(); // Redis inserts this chunk while the next one is prepared
           }
         });
     batch.execute();

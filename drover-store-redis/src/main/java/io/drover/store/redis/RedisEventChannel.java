@@ -2,6 +2,7 @@ package io.drover.store.redis;
 
 import io.drover.events.RemoteEventChannel;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Job events over Redis pub/sub, on a channel apart from wake-ups so worker processes never receive
@@ -29,6 +30,16 @@ final class RedisEventChannel extends RemoteEventChannel {
       batch.command(commands -> commands.publish(channel, message));
     }
     batch.execute();
+  }
+
+  @Override
+  protected boolean anyoneListens() {
+    Batch batch = link.batch("count event listeners");
+    Reply<Map<String, Long>> subscribers =
+        batch.command(commands -> commands.pubsubNumsub(channel));
+    batch.execute();
+    Long count = subscribers.get().get(channel);
+    return count != null && count > 0;
   }
 
   @Override

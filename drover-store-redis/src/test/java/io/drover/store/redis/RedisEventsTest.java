@@ -47,4 +47,12 @@ class RedisEventsTest {
       assertThat(stranger).isEmpty();
     }
   }
+
+  @Test
+  void publishersNoticeWhetherAnyProcessListens() {
+    try (JobStore watching = open(prefix);
+        JobStore working = open(prefix)) {
+      SharedStoreEvents.assertListenersAreNoticed(watching, working);
+    }
+  }
 }
