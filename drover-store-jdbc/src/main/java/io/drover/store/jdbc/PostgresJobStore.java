@@ -39,7 +39,7 @@ public final class PostgresJobStore {
       Flyway flyway = flyway(pool, config);
       String version =
           config.migrate() ? Migrations.apply(flyway) : Migrations.requireCurrent(flyway);
-      warnIfAutovacuumIsOff(pool, config);
+      AutoCloseable housekeeping = vacuumIfAutovacuumIsOff(pool, config);
       Notifier notifier =
           PostgresNotifier.start(
               config.channel(), () -> PostgresConnections.listenerConnection(config));
@@ -48,7 +48,7 @@ public final class PostgresJobStore {
           config.describe(),
           version,
           config.poolSize());
-      Transactor transactor = new PostgresTransactor(pool, storeName(config));
+      Transactor transactor = new PostgresTransactor(pool, storeName(config), housekeeping);
       String eventListener = PostgresConnections.listenerName(config, "events");
       EventChannel events =
           new PostgresEventChannel(
@@ -84,24 +84,28 @@ public final class PostgresJobStore {
   }
 
   /**
-   * Says so loudly when autovacuum is off: every claimed job leaves a dead entry at the head of the
-   * claim index that only VACUUM removes, so claims slow down with every job run since the last
-   * one.
+   * Says so loudly when autovacuum is off, and then vacuums the jobs table itself: every claimed
+   * job leaves a dead entry at the head of the claim index that only VACUUM removes, so claims
+   * would slow down with every job run since the last one.
+   *
+   * @return the vacuumer, or nothing to stop
    */
-  private static void warnIfAutovacuumIsOff(HikariDataSource pool, PostgresConfig config)
+  private static AutoCloseable vacuumIfAutovacuumIsOff(HikariDataSource pool, PostgresConfig config)
       throws SQLException {
     try (Connection connection = pool.getConnection();
         BoundStatement check =
             PostgresDialect.INSTANCE.statements().get("autovacuum_on").prepare(connection);
         ResultSet row = check.executeQuery()) {
-      if (row.next() && !row.getBoolean("autovacuum_on")) {
-        LOG.warn(
-            "store: postgres autovacuum is off at {}; claims slow down as jobs run until VACUUM"
-                + " cleans {}.jobs: turn autovacuum on, or run VACUUM on that table regularly",
-            config.describe(),
-            config.schema());
+      if (!row.next() || row.getBoolean("autovacuum_on")) {
+        return () -> {};
       }
     }
+    LOG.warn(
+        "store: postgres autovacuum is off at {}; Drover vacuums {}.jobs itself when dead rows"
+            + " pile up, but every other table goes unvacuumed: turn autovacuum on",
+        config.describe(),
+        config.schema());
+    return PostgresVacuumer.start(pool, PostgresDialect.INSTANCE.statements(), config.schema());
   }
 
   /** Flyway on the store's schema, which it creates and keeps its history in. */

@@ -17,14 +17,17 @@ import java.sql.Statement;
 final class PostgresTransactor implements Transactor {
   private final HikariDataSource pool;
   private final String store;
+  private final AutoCloseable housekeeping;
 
   /**
    * @param pool connections with auto-commit off; closed with this transactor
    * @param store how messages name the store, e.g. {@code postgres store host:5432/db schema=x}
+   * @param housekeeping background work on the pool, stopped before it closes
    */
-  PostgresTransactor(HikariDataSource pool, String store) {
+  PostgresTransactor(HikariDataSource pool, String store, AutoCloseable housekeeping) {
     this.pool = pool;
     this.store = store;
+    this.housekeeping = housekeeping;
   }
 
   @Override
@@ -104,6 +107,12 @@ final class PostgresTransactor implements Transactor {
 
   @Override
   public void close() {
-    pool.close();
+    try {
+      housekeeping.close();
+    } catch (Exception e) {
+      throw new StoreUnavailableException(store + ": stopping housekeeping failed: " + e, e);
+    } finally {
+      pool.close();
+    }
   }
 }

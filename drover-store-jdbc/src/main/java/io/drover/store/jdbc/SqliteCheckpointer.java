@@ -1,5 +1,7 @@
 package io.drover.store.jdbc;
 
+import io.drover.StoreUnavailableException;
+import io.drover.maintenance.PeriodicTask;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,13 +21,13 @@ final class SqliteCheckpointer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SqliteCheckpointer.class);
 
   private final Connection connection;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final String file;
+  private final PeriodicTask task;
 
   private SqliteCheckpointer(Connection connection, String file) {
     this.connection = connection;
-    this.thread =
-        Thread.ofPlatform().daemon().name("drover-sqlite-checkpoint").unstarted(() -> run(file));
+    this.file = file;
+    this.task = new PeriodicTask("sqlite-checkpoint", INTERVAL, this::checkpoint);
   }
 
   /**
@@ -39,39 +41,28 @@ final class SqliteCheckpointer implements AutoCloseable {
       statement.execute("PRAGMA wal_autocheckpoint = 0");
     }
     SqliteCheckpointer checkpointer = new SqliteCheckpointer(own, file);
-    checkpointer.thread.start();
+    checkpointer.task.start();
     return checkpointer;
   }
 
-  private void run(String file) {
-    while (running) {
-      try {
-        Thread.sleep(INTERVAL);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (SQLException e) {
-        if (running) {
-          log.warn("store: sqlite checkpoint failed file={}: {}", file, e.getMessage());
-        }
-      }
+  private void checkpoint() {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "sqlite store " + file + ": checkpoint failed: " + e.getMessage(), e);
     }
   }
 
   /** Stops checkpointing; closing the last connection then checkpoints what is left. */
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
+    task.stop();
     try {
-      thread.join(Duration.ofSeconds(5));
       connection.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (SQLException e) {
-      log.warn("store: sqlite checkpoint connection close failed: {}", e.getMessage());
+      log.warn(
+          "store: sqlite checkpoint connection close failed file={}: {}", file, e.getMessage());
     }
   }
 }

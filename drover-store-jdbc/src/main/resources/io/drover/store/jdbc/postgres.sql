@@ -119,6 +119,10 @@ RETURNING id;
 -- name: event_listeners
 SELECT count(*) FROM pg_stat_activity WHERE application_name = :application;
 
+-- Dead and live rows of the jobs table, for vacuuming it where autovacuum is off.
+-- name: dead_rows
+SELECT n_dead_tup, n_live_tup FROM pg_stat_user_tables WHERE schemaname = :schema AND relname = 'jobs';
+
 -- Whether autovacuum runs at all; claims slow down as dead entries pile up when it does not.
 -- name: autovacuum_on
 SELECT current_setting('autovacuum') = 'on' AS autovacuum_on;

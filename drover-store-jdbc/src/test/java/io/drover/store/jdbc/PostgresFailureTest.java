@@ -76,7 +76,8 @@ class PostgresFailureTest {
             .connectionTimeout(Duration.ofMillis(250))
             .build();
     HikariDataSource pool = PostgresConnections.pool(config, config.poolSize());
-    try (PostgresTransactor transactor = new PostgresTransactor(pool, "postgres store test")) {
+    try (PostgresTransactor transactor =
+        new PostgresTransactor(pool, "postgres store test", () -> {})) {
       CountDownLatch holding = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       CompletableFuture<Object> holder =

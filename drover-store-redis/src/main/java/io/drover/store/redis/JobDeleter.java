@@ -1,6 +1,5 @@
 package io.drover.store.redis;
 
-import io.drover.JobNotFoundException;
 import io.drover.JobState;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,34 +20,22 @@ final class JobDeleter {
 
   private final RedisLink link;
   private final Keys keys;
-  private final QueueLocator locator;
+  private final JobScript jobScript;
   private final IdIndex index;
   private final InstantSource clock;
 
-  JobDeleter(RedisLink link, Keys keys, QueueLocator locator, IdIndex index, InstantSource clock) {
+  JobDeleter(RedisLink link, Keys keys, JobScript jobScript, IdIndex index, InstantSource clock) {
     this.link = link;
     this.keys = keys;
-    this.locator = locator;
+    this.jobScript = jobScript;
     this.index = index;
     this.clock = clock;
   }
 
   /** Deletes a job unless it is active; see {@link io.drover.store.JobStore#delete}. */
   boolean delete(UUID id) {
-    String queue = locator.locate(List.of(id)).get(id);
+    String queue = jobScript.run("delete", LuaScript.DELETE, id);
     if (queue == null) {
-      throw new JobNotFoundException(id);
-    }
-    QueueKeys queueKeys = keys.queue(queue);
-    List<String> args = queueKeys.args(clock.instant().toEpochMilli());
-    args.add(id.toString());
-    Batch batch = link.batch("delete");
-    Reply<Long> answer = batch.integer(LuaScript.DELETE, queueKeys.scriptKeys(), args);
-    batch.execute();
-    if (answer.get() < 0) {
-      throw new JobNotFoundException(id);
-    }
-    if (answer.get() == 0) {
       return false;
     }
     index.unregister("delete (unregister id)", queue, List.of(id.toString()));

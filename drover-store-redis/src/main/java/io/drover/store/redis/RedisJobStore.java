@@ -1,7 +1,6 @@
 package io.drover.store.redis;
 
 import io.drover.Job;
-import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
@@ -50,9 +49,9 @@ public final class RedisJobStore implements JobStore {
 
   private final RedisLink link;
   private final Keys keys;
-  private final InstantSource clock;
   private final PersistenceInfo persistence;
   private final QueueLocator locator;
+  private final JobScript jobScript;
   private final JobReader reader;
   private final Queues queues;
   private final Enqueuer enqueuer;
@@ -72,7 +71,6 @@ public final class RedisJobStore implements JobStore {
       RedisLink link, Keys keys, InstantSource clock, PersistenceInfo persistence) {
     this.link = link;
     this.keys = keys;
-    this.clock = clock;
     this.persistence = persistence;
     IdIndex index = new IdIndex(link, keys);
     this.locator = new QueueLocator(index);
@@ -83,7 +81,8 @@ public final class RedisJobStore implements JobStore {
     this.acknowledger = new Acknowledger(link, keys, locator, clock);
     this.reaper = new LeaseReaper(link, keys, queues, acknowledger, clock);
     this.cleaner = new RetentionCleaner(link, keys, queues, index, clock);
-    this.deleter = new JobDeleter(link, keys, locator, index, clock);
+    this.jobScript = new JobScript(link, keys, locator, clock);
+    this.deleter = new JobDeleter(link, keys, jobScript, index, clock);
     this.lister = new JobLister(link, keys, index, reader);
     this.workers = new WorkerRegistry(link, keys, clock);
     this.wakeups = new PubSubWakeups(link, keys.wakeupChannel());
@@ -205,12 +204,12 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public boolean cancel(UUID id) {
-    return changeJob("cancel", LuaScript.CANCEL, id);
+    return jobScript.run("cancel", LuaScript.CANCEL, id) != null;
   }
 
   @Override
   public boolean retryNow(UUID id) {
-    return changeJob("retry now", LuaScript.RETRY_NOW, id);
+    return jobScript.run("retry now", LuaScript.RETRY_NOW, id) != null;
   }
 
   @Override
@@ -225,24 +224,6 @@ public final class RedisJobStore implements JobStore {
       throw new UnsupportedCapabilityException(NAME, "workflows (blocked jobs)");
     }
     return deleter.purge(queue, state);
-  }
-
-  /** Runs a script that answers 1 (changed), 0 (state forbids it) or -1 (no such job). */
-  private boolean changeJob(String operation, LuaScript script, UUID id) {
-    String queue = locator.locate(List.of(id)).get(id);
-    if (queue == null) {
-      throw new JobNotFoundException(id);
-    }
-    QueueKeys queueKeys = keys.queue(queue);
-    List<String> args = queueKeys.args(clock.instant().toEpochMilli());
-    args.add(id.toString());
-    Batch batch = link.batch(operation);
-    Reply<Long> answer = batch.integer(script, queueKeys.scriptKeys(), args);
-    batch.execute();
-    if (answer.get() < 0) {
-      throw new JobNotFoundException(id);
-    }
-    return answer.get() == 1;
   }
 
   @Override
