@@ -2,6 +2,7 @@ package io.drover.store.jdbc;
 
 import io.drover.StoreUnavailableException;
 import io.drover.events.RemoteEventChannel;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,8 +18,7 @@ final class PostgresEventChannel extends RemoteEventChannel {
 
   private final String channel;
   private final String listenerName;
-  private final Transactor transactor;
-  private final SqlStatements sql;
+  private final StoreTransactions transactions;
   private final PostgresListener.Connector connector;
   private PostgresListener listener; // set by listen, under the base class's lock
 
@@ -28,29 +28,27 @@ final class PostgresEventChannel extends RemoteEventChannel {
   PostgresEventChannel(
       String channel,
       String listenerName,
-      Transactor transactor,
-      SqlStatements sql,
+      StoreTransactions transactions,
       PostgresListener.Connector connector) {
     super("postgres " + channel, MAX_PAYLOAD_BYTES);
     this.channel = channel;
     this.listenerName = listenerName;
-    this.transactor = transactor;
-    this.sql = sql;
+    this.transactions = transactions;
     this.connector = connector;
   }
 
   @Override
   protected void send(List<String> payloads) {
-    transactor.write(
+    transactions.write(
         "publish events",
-        connection -> {
-          try (StatementCache statements = new StatementCache(connection, sql);
-              ResultSet ignored =
-                  statements
-                      .get("notify")
-                      .set("channel", channel)
-                      .set("payloads", connection.createArrayOf("text", payloads.toArray()))
-                      .executeQuery()) {
+        statements -> {
+          Array array = statements.connection().createArrayOf("text", payloads.toArray());
+          try (ResultSet ignored =
+              statements
+                  .get("notify")
+                  .set("channel", channel)
+                  .set("payloads", array)
+                  .executeQuery()) {
             return null;
           }
         });
@@ -58,15 +56,11 @@ final class PostgresEventChannel extends RemoteEventChannel {
 
   @Override
   protected boolean anyoneListens() {
-    return transactor.read(
+    return transactions.read(
         "count event listeners",
-        connection -> {
-          try (StatementCache statements = new StatementCache(connection, sql);
-              ResultSet count =
-                  statements
-                      .get("event_listeners")
-                      .set("application", listenerName)
-                      .executeQuery()) {
+        statements -> {
+          try (ResultSet count =
+              statements.get("event_listeners").set("application", listenerName).executeQuery()) {
             return count.next() && count.getLong(1) > 0;
           }
         });

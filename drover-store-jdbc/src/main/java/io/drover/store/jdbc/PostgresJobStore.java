@@ -54,8 +54,7 @@ public final class PostgresJobStore {
           new PostgresEventChannel(
               config.eventChannel(),
               eventListener,
-              transactor,
-              PostgresDialect.INSTANCE.statements(),
+              new StoreTransactions(transactor, PostgresDialect.INSTANCE.statements()),
               () -> PostgresConnections.listenerConnection(config, eventListener));
       return new JdbcJobStore(
           PostgresDialect.INSTANCE, transactor, notifier, events, config.clock());

@@ -71,7 +71,8 @@ final class Claimer {
         matching.size() == 1
             ? Map.of(matching.get(0), request.max())
             : plan(matching, request, now);
-    String leaseEnd = Long.toString(now.plus(request.lease()).toEpochMilli());
+    long leaseEndMillis = now.plus(request.lease()).toEpochMilli();
+    String leaseEnd = Long.toString(leaseEndMillis);
     Batch batch = link.batch("claim");
     List<Reply<List<Object>>> replies = new ArrayList<>();
     shares.forEach(
@@ -94,7 +95,8 @@ final class Claimer {
         locator.remember(UUID.fromString((String) id), queue);
       }
     }
-    List<Job> claimed = new ArrayList<>(reader.read("claim (read jobs)", refs));
+    List<Job> claimed =
+        new ArrayList<>(reader.readClaimed("claim (read jobs)", refs, leaseEndMillis));
     if (shares.size() > 1) {
       claimed.sort(CLAIM_ORDER);
     }

@@ -22,20 +22,36 @@ final class JobReader {
 
   /** The jobs, in the order asked; a job that is gone (see {@link Enqueuer}) is left out. */
   List<Job> read(String operation, List<Ref> refs) {
+    return read(operation, refs, null);
+  }
+
+  /**
+   * Jobs just claimed, whose lease end the claimer set itself, so only their hashes are read.
+   *
+   * @param leaseEnd the lease end in epoch milliseconds the claim gave every one of them
+   */
+  List<Job> readClaimed(String operation, List<Ref> refs, double leaseEnd) {
+    return read(operation, refs, leaseEnd);
+  }
+
+  private List<Job> read(String operation, List<Ref> refs, Double knownLeaseEnd) {
     Batch batch = link.batch(operation);
     List<Reply<Map<String, String>>> hashes = new ArrayList<>(refs.size());
     List<Reply<Double>> leaseEnds = new ArrayList<>(refs.size());
     for (Ref ref : refs) {
       String member = ref.id().toString();
       hashes.add(batch.command(c -> c.hgetall(ref.queue().job(ref.id()))));
-      leaseEnds.add(batch.command(c -> c.zscore(ref.queue().leases(), member)));
+      if (knownLeaseEnd == null) {
+        leaseEnds.add(batch.command(c -> c.zscore(ref.queue().leases(), member)));
+      }
     }
     batch.execute();
     List<Job> jobs = new ArrayList<>(refs.size());
     for (int i = 0; i < refs.size(); i++) {
       Map<String, String> hash = hashes.get(i).get();
       if (!hash.isEmpty()) {
-        jobs.add(JobHash.decode(hash, leaseEnds.get(i).get()));
+        Double leaseEnd = knownLeaseEnd != null ? knownLeaseEnd : leaseEnds.get(i).get();
+        jobs.add(JobHash.decode(hash, leaseEnd));
       }
     }
     return jobs;
