@@ -14,6 +14,7 @@ import io.drover.store.HeartbeatRequest;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -160,8 +161,8 @@ public final class EventPublishingStore extends ForwardingJobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(int max) {
-    List<UUID> reaped = store.reapExpiredLeases(max);
+  public List<UUID> reapExpiredLeases(ReapRequest request) {
+    List<UUID> reaped = store.reapExpiredLeases(request);
     reaped.forEach(held::remove);
     if (!reaped.isEmpty() && channel.mayHaveListeners()) {
       List<JobEvent> events = new ArrayList<>(reaped.size());

@@ -1,5 +1,6 @@
 package io.drover.maintenance;
 
+import io.drover.StoreUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,11 +56,20 @@ public final class PeriodicTask {
     }
   }
 
+  /**
+   * Runs the work once. Anything it throws but a {@link VirtualMachineError} is logged and the next
+   * run happens anyway: an exception escaping here would cancel every later run silently. A store
+   * outage is expected and logged in one line; anything else is a bug and gets its stack.
+   */
   private void runAndLog() {
     try {
       work.run();
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (StoreUnavailableException e) {
       log.warn("{}: run failed, next in {} ms: {}", name, interval.toMillis(), e.toString());
+    } catch (Throwable e) {
+      log.error("{}: run failed, next in {} ms", name, interval.toMillis(), e);
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.drover.maintenance;
 
+import io.drover.lifecycle.JobFate;
 import io.drover.store.JobStore;
+import io.drover.store.ReapRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,8 @@ public final class Reaper {
   private static final int BATCH = 1000;
 
   private final JobStore store;
+  private final ReapRequest batch =
+      new ReapRequest(BATCH, new JobFate(RandomGenerator.getDefault()));
   private final PeriodicTask task;
 
   public Reaper(JobStore store, Duration interval) {
@@ -39,7 +44,7 @@ public final class Reaper {
     int total = 0;
     List<UUID> reaped;
     do {
-      reaped = store.reapExpiredLeases(BATCH);
+      reaped = store.reapExpiredLeases(batch);
       total += reaped.size();
     } while (reaped.size() == BATCH);
     if (total > 0) {

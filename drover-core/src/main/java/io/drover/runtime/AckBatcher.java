@@ -1,14 +1,17 @@
 package io.drover.runtime;
 
+import io.drover.store.Acknowledgement;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.JobStore;
 import io.drover.store.Release;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,19 +19,28 @@ import org.slf4j.LoggerFactory;
  * Sends acknowledgements to the store in batches. Handlers hand their outcome over and move on; one
  * thread drains whatever piled up while the previous batch was in flight, so batches grow with load
  * and cost nothing in latency when idle.
+ *
+ * <p>Outcomes outlast outages: a batch the store cannot take is tried again, with a delay growing
+ * to {@link #MAX_RETRY_DELAY}, until the store answers, and later outcomes wait behind it so they
+ * land in order. The store's fencing then decides: an outcome whose lease is still held lands, so a
+ * job that finished during an outage is not run again; one whose lease was reaped meanwhile is
+ * refused, and said so in a WARN naming the job. Nothing is dropped but at {@link #stop}, past its
+ * timeout.
  */
 final class AckBatcher {
   private static final Logger log = LoggerFactory.getLogger(AckBatcher.class);
   private static final int MAX_BATCH = 1000;
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+  private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
   private static final Object STOP = new Object();
 
   private final JobStore store;
   private final LinkedBlockingQueue<Object> pending = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final StoreOutage outage;
 
   AckBatcher(JobStore store, String workerId) {
     this.store = store;
+    this.outage = new StoreOutage("worker " + workerId + ": acknowledgements");
     this.thread = Thread.ofPlatform().daemon().name("drover-ack-" + workerId).unstarted(this::run);
   }
 
@@ -36,96 +48,129 @@ final class AckBatcher {
     thread.start();
   }
 
-  void complete(Completion completion) {
-    pending.add(completion);
+  void send(Acknowledgement ack) {
+    pending.add(ack);
   }
 
-  void fail(Failure failure) {
-    pending.add(failure);
-  }
-
-  void release(Release release) {
-    pending.add(release);
-  }
-
-  /** Flushes everything handed over so far, then stops; waits at most {@code timeout}. */
+  /**
+   * Flushes everything handed over so far, then stops; waits at most {@code timeout}. Outcomes the
+   * store could not take by then are lost to this process: their leases run out and the jobs run
+   * again (logged as an ERROR with the count).
+   */
   void stop(Duration timeout) throws InterruptedException {
     if (!thread.isAlive()) {
       return;
     }
     pending.add(STOP);
     thread.join(timeout);
+    if (thread.isAlive()) {
+      thread.interrupt();
+      thread.join(timeout);
+    }
   }
 
   private void run() {
-    List<Object> batch = new ArrayList<>();
-    while (true) {
+    List<Acknowledgement> batch = new ArrayList<>();
+    List<Object> taken = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
       try {
-        batch.add(pending.take());
+        taken.add(pending.take());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      pending.drainTo(batch, MAX_BATCH - 1);
-      boolean stopping = batch.remove(STOP);
+      pending.drainTo(taken, MAX_BATCH - 1);
+      stopping = taken.remove(STOP);
       if (stopping) {
-        pending.drainTo(batch);
+        pending.drainTo(taken);
       }
-      flushWithRetry(batch);
-      batch.clear();
-      if (stopping) {
+      taken.forEach(ack -> batch.add((Acknowledgement) ack));
+      taken.clear();
+      if (!flushUntilAnswered(batch)) {
+        log.error(
+            "ack: stopped before the store answered; {} outcomes not stored, their jobs will run"
+                + " again",
+            batch.size() + pending.size());
         return;
       }
+      batch.clear();
     }
   }
 
-  private void flushWithRetry(List<Object> batch) {
-    // A store outage must not drop outcomes; the leases may run out meanwhile, and then the reaper
-    // hands the jobs to another worker (at-least-once), which is the best that can be done.
-    for (int tries = 1; ; tries++) {
+  /** Sends the batch until the store answers; false if interrupted (stopping) before then. */
+  private boolean flushUntilAnswered(List<Acknowledgement> batch) {
+    Unsent unsent = new Unsent(batch);
+    while (true) {
       try {
-        flush(batch);
-        return;
+        unsent.send(store);
+        outage.ended();
+        return true;
       } catch (RuntimeException e) {
-        if (tries >= 5) {
-          log.error("ack: giving up on {} acknowledgements after {} tries", batch.size(), tries, e);
-          return;
-        }
-        log.warn(
-            "ack: store failed, retrying batch of {} (try {}): {}",
-            batch.size(),
-            tries,
-            e.toString());
+        outage.failed(e);
         try {
-          TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE.toMillis() * tries);
+          Thread.sleep(outage.retryDelay(MAX_RETRY_DELAY));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          return;
+          return false;
         }
       }
     }
   }
 
-  private void flush(List<Object> batch) {
-    List<Completion> completions = new ArrayList<>();
-    List<Failure> failures = new ArrayList<>();
-    List<Release> releases = new ArrayList<>();
-    for (Object ack : batch) {
-      switch (ack) {
-        case Completion c -> completions.add(c);
-        case Failure f -> failures.add(f);
-        case Release r -> releases.add(r);
-        default -> throw new IllegalStateException("unknown acknowledgement " + ack);
+  /**
+   * A batch split by kind, one store call each; a kind the store took is not sent again when a
+   * later kind's call fails and the rest is retried.
+   */
+  private static final class Unsent {
+    private final List<Acknowledgement> batch;
+    private final List<Completion> completions = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<Release> releases = new ArrayList<>();
+    private final Set<UUID> landed = new HashSet<>();
+
+    Unsent(List<Acknowledgement> batch) {
+      this.batch = batch;
+      for (Acknowledgement ack : batch) {
+        switch (ack) {
+          case Completion c -> completions.add(c);
+          case Failure f -> failures.add(f);
+          case Release r -> releases.add(r);
+        }
       }
     }
-    if (!completions.isEmpty()) {
-      store.complete(completions);
+
+    void send(JobStore store) {
+      if (!completions.isEmpty()) {
+        landed.addAll(store.complete(completions));
+        completions.clear();
+      }
+      if (!failures.isEmpty()) {
+        landed.addAll(store.fail(failures));
+        failures.clear();
+      }
+      if (!releases.isEmpty()) {
+        landed.addAll(store.release(releases));
+        releases.clear();
+      }
+      if (landed.size() < batch.size()) {
+        logRefused(batch, landed);
+      }
     }
-    if (!failures.isEmpty()) {
-      store.fail(failures);
-    }
-    if (!releases.isEmpty()) {
-      store.release(releases);
+  }
+
+  private static void logRefused(List<Acknowledgement> batch, Set<UUID> landed) {
+    for (Acknowledgement ack : batch) {
+      if (!landed.contains(ack.lease().jobId())) {
+        log.atWarn()
+            .setMessage(
+                "ack: outcome refused, the lease is no longer held (reaped after it expired,"
+                    + " cancelled, or its claim lost in a store crash)")
+            .addKeyValue("job_id", ack.lease().jobId())
+            .addKeyValue("lease_token", ack.lease().token())
+            .addKeyValue("outcome", ack.getClass().getSimpleName().toLowerCase())
+            .log();
+      }
     }
   }
 }

@@ -2,9 +2,9 @@ package io.drover.runtime;
 
 import io.drover.Handler;
 import io.drover.Job;
-import io.drover.JobError;
 import io.drover.Outcome;
-import io.drover.retry.RetryPolicy;
+import io.drover.lifecycle.JobFate;
+import io.drover.store.Acknowledgement;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
@@ -54,12 +54,13 @@ public final class WorkerPool {
   private final WorkerConfig config;
   private final HandlerRegistry handlers;
   private final InstantSource clock;
-  private final RandomGenerator random;
+  private final JobFate fate;
   private final JobListener listener;
   private final Semaphore slots;
   private final Map<UUID, Execution> inFlight = new ConcurrentHashMap<>();
   private final Signal wake = new Signal();
   private final Signal finished = new Signal();
+  private final StoreOutage heartbeatOutage;
   private final AckBatcher acks;
   private final ScheduledExecutorService timers;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -92,10 +93,11 @@ public final class WorkerPool {
     this.config = config;
     this.handlers = handlers;
     this.clock = clock;
-    this.random = random;
+    this.fate = new JobFate(random);
     this.listener = GuardedListener.of(listener);
     this.slots = new Semaphore(config.concurrency());
     this.acks = new AckBatcher(store, config.workerId());
+    this.heartbeatOutage = new StoreOutage("worker " + config.workerId() + ": heartbeats");
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("drover-timer-" + config.workerId()).factory());
@@ -124,8 +126,7 @@ public final class WorkerPool {
               }
             });
     acks.start();
-    long beat = config.heartbeatInterval().toMillis();
-    timers.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    scheduleHeartbeat(config.heartbeatInterval());
     dispatcher.start();
     log.atInfo()
         .setMessage("worker: started")
@@ -279,20 +280,19 @@ public final class WorkerPool {
     if (log.isDebugEnabled()) {
       withJob(log.atDebug(), job).setMessage("job: started").log();
     }
-    Outcome outcome = handler.handle(new RunningJobContext(execution, store));
-    return outcome == null ? Outcome.complete() : outcome;
+    return handler.handle(new RunningJobContext(execution, store));
   }
 
+  /** Hands what {@link JobFate} decided to the acknowledgement batcher, and tells the listener. */
   private void acknowledge(Execution execution, Outcome outcome, Throwable thrown) {
     Job job = execution.job();
     Instant now = clock.instant();
-    LeaseRef lease = job.lease();
-    if (thrown != null) {
-      failed(execution, JobError.of(job.attempt(), thrown, now), nextRunAt(job, now));
-      return;
-    }
-    switch (outcome) {
-      case Outcome.Complete complete -> {
+    Acknowledgement ack =
+        thrown == null
+            ? fate.afterOutcome(job, outcome, now)
+            : fate.afterException(job, thrown, now);
+    switch (ack) {
+      case Completion completion -> {
         Duration took = execution.elapsed();
         if (log.isDebugEnabled()) {
           withJob(log.atDebug(), job)
@@ -301,52 +301,53 @@ public final class WorkerPool {
               .log();
         }
         listener.onCompleted(job, took);
-        acks.complete(new Completion(lease, complete.result()));
+        acks.send(completion);
       }
-      case Outcome.RetryIn retry ->
-          failed(
-              execution,
-              new JobError(job.attempt(), retry.reason(), null, now),
-              job.isLastAttempt() ? null : now.plus(retry.delay()));
-      case Outcome.Fail fail ->
-          failed(execution, new JobError(job.attempt(), fail.reason(), null, now), null);
+      case Failure failure -> failed(execution, failure);
+      case Release release -> acks.send(release);
     }
   }
 
-  /** Records a failed attempt; {@code retryAt} null means the job fails for good. */
-  private void failed(Execution execution, JobError error, Instant retryAt) {
+  /** Records a failed attempt; a null retry time means the job fails for good. */
+  private void failed(Execution execution, Failure failure) {
     Job job = execution.job();
     Duration took = execution.elapsed();
     withJob(log.atInfo(), job)
         .setMessage("job: attempt failed")
         .addKeyValue("max_attempts", job.maxAttempts())
-        .addKeyValue("retry_at", retryAt == null ? null : retryAt.toString())
+        .addKeyValue("retry_at", failure.retryAt() == null ? null : failure.retryAt().toString())
         .addKeyValue("duration_ms", took.toMillis())
-        .addKeyValue("reason", error.message())
+        .addKeyValue("reason", failure.error().message())
         .log();
-    if (retryAt == null) {
+    if (failure.retryAt() == null) {
       listener.onFailed(job, took);
     } else {
       listener.onRetrying(job, took);
     }
-    acks.fail(new Failure(job.lease(), error, retryAt));
+    acks.send(failure);
   }
 
   private void timeOut(Execution execution) {
-    if (!execution.end(Execution.Phase.TIMED_OUT, true)) {
-      return;
+    if (execution.end(Execution.Phase.TIMED_OUT, true)) {
+      failed(execution, fate.afterTimeout(execution.job(), clock.instant()));
     }
-    Job job = execution.job();
-    Instant now = clock.instant();
-    String message = "timed out after " + job.timeout().toMillis() + " ms";
-    failed(execution, new JobError(job.attempt(), message, null, now), nextRunAt(job, now));
   }
 
-  private Instant nextRunAt(Job job, Instant now) {
-    return RetryPolicy.nextRunAt(job.backoff(), job.attempt(), job.maxAttempts(), now, random);
+  private void scheduleHeartbeat(Duration in) {
+    try {
+      timers.schedule(this::heartbeat, in.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      // The pool stopped: no more heartbeats are due.
+    }
   }
 
+  /**
+   * Extends the leases of running jobs and interrupts those the store no longer honours. A failed
+   * heartbeat is tried again soon (1 s, doubling, at most the interval), not a whole interval
+   * later: after an outage the leases must be renewed before they run out.
+   */
   private void heartbeat() {
+    Duration next = config.heartbeatInterval();
     try {
       List<Execution> running = inFlight.values().stream().filter(Execution::isRunning).toList();
       if (!running.isEmpty()) {
@@ -357,19 +358,21 @@ public final class WorkerPool {
           if (!kept.contains(execution.job().id())
               && execution.end(Execution.Phase.ABANDONED, true)) {
             withJob(log.atWarn(), execution.job())
-                .setMessage("job: lease lost, handler interrupted")
+                .setMessage(
+                    "job: lease lost (reaped, cancelled, or its claim lost in a store crash),"
+                        + " handler interrupted, outcome not stored")
                 .log();
           }
         }
       }
       store.heartbeatWorker(config.workerId(), inFlight.size());
+      heartbeatOutage.ended();
     } catch (RuntimeException e) {
-      log.atWarn()
-          .setMessage("worker: heartbeat failed")
-          .addKeyValue("worker_id", config.workerId())
-          .addKeyValue("error", e.toString())
-          .log();
+      heartbeatOutage.failed(e);
+      next = heartbeatOutage.retryDelay(config.heartbeatInterval());
     }
+    // Also while stopping: running jobs keep their leases through the shutdown grace.
+    scheduleHeartbeat(next);
   }
 
   private void awaitRunning(Duration grace) throws InterruptedException {
@@ -387,7 +390,7 @@ public final class WorkerPool {
     int released = 0;
     for (Execution execution : inFlight.values()) {
       if (execution.end(Execution.Phase.RELEASED, true)) {
-        acks.release(new Release(execution.lease()));
+        acks.send(new Release(execution.lease()));
         released++;
       }
     }

@@ -5,4 +5,4 @@ package io.drover.store;
  *
  * @param result the handler's result as JSON text, or null
  */
-public record Completion(LeaseRef lease, String result) {}
+public record Completion(LeaseRef lease, String result) implements Acknowledgement {}

@@ -10,4 +10,4 @@ import java.time.Instant;
  * @param error appended to the job's error history
  * @param retryAt when to try again, or null to fail for good
  */
-public record Failure(LeaseRef lease, JobError error, Instant retryAt) {}
+public record Failure(LeaseRef lease, JobError error, Instant retryAt) implements Acknowledgement {}

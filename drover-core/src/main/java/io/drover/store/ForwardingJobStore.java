@@ -62,8 +62,8 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(int max) {
-    return store.reapExpiredLeases(max);
+  public List<UUID> reapExpiredLeases(ReapRequest request) {
+    return store.reapExpiredLeases(request);
   }
 
   @Override

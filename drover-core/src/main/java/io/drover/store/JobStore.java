@@ -42,8 +42,9 @@ public interface JobStore extends AutoCloseable {
    * retrying}) with {@code run_at <= now}, in a queue matching one of the patterns that is not
    * paused: highest priority first, then earliest {@code run_at}, then smallest id. Each is moved
    * to {@code active}, its attempt incremented, {@code started_at} set, its worker set, and given a
-   * fresh lease token larger than any it had, expiring at now + lease. Two claims, from any number
-   * of threads or processes, never return the same job.
+   * fresh lease token ({@link LeaseTokens}) larger than any it had and never issued before, even by
+   * a claim the store lost in a crash, expiring at now + lease. Two claims, from any number of
+   * threads or processes, never return the same job.
    *
    * @return the claimed jobs, in claim order, as they are after the claim
    */
@@ -87,14 +88,16 @@ public interface JobStore extends AutoCloseable {
   Set<UUID> updateProgress(List<ProgressUpdate> updates);
 
   /**
-   * Recovers up to {@code max} {@code active} jobs whose lease expired before now: the attempt
-   * counts; an error "lease expired" is recorded; the job goes to {@code retrying} after its
-   * backoff ({@link io.drover.retry.RetryPolicy}) or to {@code failed} if it had no attempts left.
-   * Safe to run from any number of processes at once.
+   * Recovers up to {@code max} {@code active} jobs whose lease expired before now, earliest expired
+   * first: for each, the request's {@link LeaseExpiry} (core's {@link io.drover.lifecycle.JobFate})
+   * decides the failed attempt to record, and the store records it as {@link #fail} would, fenced
+   * by the token it read. A row the store cannot read is failed for good through {@link
+   * LeaseExpiry#unreadable}, never stopping the batch. Safe to run from any number of processes at
+   * once: each job is recovered once.
    *
    * @return the ids recovered
    */
-  List<UUID> reapExpiredLeases(int max);
+  List<UUID> reapExpiredLeases(ReapRequest request);
 
   /**
    * Deletes up to {@code batchSize} terminal jobs finished longer ago than their state's retention,

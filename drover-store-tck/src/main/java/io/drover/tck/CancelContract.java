@@ -65,7 +65,7 @@ abstract class CancelContract extends ContractArea {
     assertThat(store().heartbeat(heartbeat)).isEmpty();
     assertThat(store().complete(List.of(new Completion(claimed.lease(), "{}")))).isEmpty();
     expireLease();
-    assertThat(store().reapExpiredLeases(100)).isEmpty();
+    assertThat(reap(100)).isEmpty();
     assertThat(job(claimed.id()).state()).isEqualTo(JobState.CANCELLED);
     assertThat(job(claimed.id()).result()).isNull();
   }

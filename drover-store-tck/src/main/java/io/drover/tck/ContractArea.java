@@ -52,6 +52,11 @@ abstract class ContractArea {
     return answer.id();
   }
 
+  /** Reaps up to {@code max} expired leases, with core deciding their fate as the reaper does. */
+  List<UUID> reap(int max) {
+    return store().reapExpiredLeases(Specs.reap(max));
+  }
+
   Job job(UUID id) {
     return store().get(id).orElseThrow(() -> new AssertionError("no job " + id + " in the store"));
   }

@@ -36,7 +36,7 @@ abstract class LeaseContract extends ContractArea {
     Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(3).build());
     expireLease();
 
-    assertThat(store().reapExpiredLeases(100)).containsExactly(claimed.id());
+    assertThat(reap(100)).containsExactly(claimed.id());
 
     Job reaped = job(claimed.id());
     assertThat(reaped.state()).isEqualTo(JobState.RETRYING);
@@ -55,7 +55,7 @@ abstract class LeaseContract extends ContractArea {
     Job claimed = enqueueAndClaim(Specs.spec("work"));
     advance(Specs.LEASE.minusMillis(1));
 
-    assertThat(store().reapExpiredLeases(100)).isEmpty();
+    assertThat(reap(100)).isEmpty();
     assertThat(job(claimed.id()).state()).isEqualTo(JobState.ACTIVE);
   }
 
@@ -65,9 +65,9 @@ abstract class LeaseContract extends ContractArea {
     assertThat(claim(3, "work")).hasSize(3);
     expireLease();
 
-    assertThat(store().reapExpiredLeases(2)).hasSize(2);
-    assertThat(store().reapExpiredLeases(2)).hasSize(1);
-    assertThat(store().reapExpiredLeases(2)).isEmpty();
+    assertThat(reap(2)).hasSize(2);
+    assertThat(reap(2)).hasSize(1);
+    assertThat(reap(2)).isEmpty();
   }
 
   @Test
@@ -75,7 +75,7 @@ abstract class LeaseContract extends ContractArea {
     Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(1).build());
     expireLease();
 
-    assertThat(store().reapExpiredLeases(100)).containsExactly(claimed.id());
+    assertThat(reap(100)).containsExactly(claimed.id());
 
     Job failed = job(claimed.id());
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
@@ -91,7 +91,7 @@ abstract class LeaseContract extends ContractArea {
       advanceToRunAt(id);
       claimJob(id, "work");
       expireLease();
-      assertThat(store().reapExpiredLeases(100)).containsExactly(id);
+      assertThat(reap(100)).containsExactly(id);
     }
 
     assertThat(job(id).state()).isEqualTo(JobState.FAILED);
@@ -106,7 +106,7 @@ abstract class LeaseContract extends ContractArea {
       advanceToRunAt(id);
       claimJob(id, "work");
       expireLease();
-      store().reapExpiredLeases(100);
+      reap(100);
 
       Instant runAt = job(id).runAt();
       assertThat(runAt)
@@ -124,7 +124,7 @@ abstract class LeaseContract extends ContractArea {
     assertThat(job(claimed.id()).leaseExpiresAt()).isEqualTo(now().plus(Specs.LEASE));
     advance(Duration.ofSeconds(20));
 
-    assertThat(store().reapExpiredLeases(100)).isEmpty();
+    assertThat(reap(100)).isEmpty();
     assertThat(job(claimed.id()).state()).isEqualTo(JobState.ACTIVE);
   }
 
@@ -143,7 +143,7 @@ abstract class LeaseContract extends ContractArea {
   void staleToken_isRejected_afterTheJobWasReapedAndClaimedAgain() {
     Job first = enqueueAndClaim(Specs.job("work").maxAttempts(3).build());
     expireLease();
-    store().reapExpiredLeases(100);
+    reap(100);
     advanceToRunAt(first.id());
     Job second = claimJob(first.id(), "work");
     LeaseRef stale = first.lease();

@@ -3,8 +3,10 @@ package io.drover.tck;
 import io.drover.Job;
 import io.drover.JobError;
 import io.drover.JobSpec;
+import io.drover.lifecycle.JobFate;
 import io.drover.store.ClaimRequest;
 import io.drover.store.QueuePattern;
+import io.drover.store.ReapRequest;
 import io.drover.store.WorkerInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /** Fixtures for the contract: specs, claims, failures and workers with plain defaults. */
 public final class Specs {
@@ -29,6 +32,11 @@ public final class Specs {
   /** A builder for a job in {@code queue} of kind {@link #KIND}, to set options on. */
   public static JobSpec.Builder job(String queue) {
     return JobSpec.builder(queue, KIND);
+  }
+
+  /** A request to reap up to {@code max} expired leases, their fate decided by core. */
+  public static ReapRequest reap(int max) {
+    return new ReapRequest(max, new JobFate(RandomGenerator.getDefault()));
   }
 
   /** A job in {@code queue} with every option at its default. */

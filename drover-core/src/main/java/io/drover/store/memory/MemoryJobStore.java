@@ -7,21 +7,23 @@ import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
 import io.drover.events.EventChannel;
 import io.drover.events.LocalEventChannel;
-import io.drover.retry.RetryPolicy;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
+import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
+import io.drover.store.LeaseTokens;
 import io.drover.store.LocalWakeups;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.QueueStats;
+import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
@@ -40,7 +42,6 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * The reference {@link JobStore}: everything in this process's memory, lost when it exits. For
@@ -62,7 +63,6 @@ public final class MemoryJobStore implements JobStore {
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final JobTable table = new JobTable(); // guarded by lock
-  private final RandomGenerator random = RandomGenerator.getDefault(); // guarded by lock
   private final WorkerRegistry workers = new WorkerRegistry();
   private final LocalWakeups wakeups = new LocalWakeups();
   private final LocalEventChannel events = new LocalEventChannel();
@@ -129,6 +129,7 @@ public final class MemoryJobStore implements JobStore {
         () -> {
           Instant now = now();
           Instant expiresAt = leaseEnd(now, request.lease());
+          LeaseTokens tokens = LeaseTokens.draw(now.toEpochMilli());
           List<QueueIndex> open = table.open(request.queues(), now);
           List<Job> claimed = new ArrayList<>();
           StoredJob next;
@@ -141,7 +142,7 @@ public final class MemoryJobStore implements JobStore {
                   job.attempt++;
                   job.startedAt = now;
                   job.workerId = request.workerId();
-                  job.leaseToken++;
+                  job.leaseToken = tokens.after(job.leaseToken);
                   job.leaseExpiresAt = expiresAt;
                 });
             claimed.add(next.snapshot());
@@ -174,20 +175,19 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public Set<UUID> fail(List<Failure> failures) {
     return acknowledge(
-        failures,
-        Failure::lease,
-        (job, failure, now) -> {
-          JobError error = failure.error();
-          job.addError(
-              new JobError(error.attempt(), error.message(), error.stack(), millis(error.at())));
-          if (failure.retryAt() == null) {
-            finish(job, JobState.FAILED, now);
-          } else {
-            job.state = JobState.RETRYING;
-            job.runAt = millis(failure.retryAt());
-            job.leaseExpiresAt = null;
-          }
-        });
+        failures, Failure::lease, (job, failure, now) -> recordFailure(job, failure, now));
+  }
+
+  private void recordFailure(StoredJob job, Failure failure, Instant now) {
+    JobError error = failure.error();
+    job.addError(new JobError(error.attempt(), error.message(), error.stack(), millis(error.at())));
+    if (failure.retryAt() == null) {
+      finish(job, JobState.FAILED, now);
+    } else {
+      job.state = JobState.RETRYING;
+      job.runAt = millis(failure.retryAt());
+      job.leaseExpiresAt = null;
+    }
   }
 
   @Override
@@ -214,33 +214,29 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(int max) {
+  public List<UUID> reapExpiredLeases(ReapRequest request) {
     return locked(
         () -> {
           Instant now = now();
           List<UUID> reaped = new ArrayList<>();
           StoredJob expired;
-          while (reaped.size() < max && (expired = table.oldestExpired(now)) != null) {
-            table.change(expired, now, job -> recoverExpired(job, now));
+          while (reaped.size() < request.max() && (expired = table.oldestExpired(now)) != null) {
+            Failure failure = request.expiry().failureOf(expiredLease(expired), now);
+            table.change(expired, now, job -> recordFailure(job, failure, now));
             reaped.add(expired.id());
           }
           return reaped;
         });
   }
 
-  /** The worker is presumed dead: its attempt counts, as if the handler had failed. */
-  private void recoverExpired(StoredJob job, Instant now) {
-    String message = "lease expired (worker " + job.workerId + " stopped heartbeating)";
-    job.addError(new JobError(job.attempt, message, null, now));
-    Instant retryAt =
-        RetryPolicy.nextRunAt(job.spec.backoff(), job.attempt, job.maxAttempts, now, random);
-    if (retryAt == null) {
-      finish(job, JobState.FAILED, now);
-    } else {
-      job.state = JobState.RETRYING;
-      job.runAt = millis(retryAt);
-      job.leaseExpiresAt = null;
-    }
+  private static ExpiredLease expiredLease(StoredJob job) {
+    return new ExpiredLease(
+        new LeaseRef(job.id(), job.leaseToken),
+        job.attempt,
+        job.maxAttempts,
+        job.spec.backoff(),
+        job.workerId,
+        job.leaseExpiresAt);
   }
 
   @Override

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.Ids;
 import io.drover.Job;
-import io.drover.JobError;
 import io.drover.JobNotFoundException;
 import io.drover.JobState;
-import io.drover.retry.RetryPolicy;
+import io.drover.lifecycle.JobFate;
+import io.drover.lifecycle.ReportedFailure;
 import io.drover.runtime.JobListener;
 import io.drover.server.auth.Permission;
 import io.drover.server.config.ServerConfig;
@@ -48,7 +48,7 @@ final class LeaseRoutes {
   private final HttpWorkers workers;
   private final JobListener listener;
   private final InstantSource clock;
-  private final RandomGenerator random = RandomGenerator.getDefault();
+  private final JobFate fate = new JobFate(RandomGenerator.getDefault());
   private final Duration defaultLease;
   private final Duration pollInterval;
   private final int maxResultBytes;
@@ -163,20 +163,13 @@ final class LeaseRoutes {
   private void fail(Context ctx) {
     LeaseBodies.Fail fail = LeaseBodies.fail(body(ctx));
     Job job = held(ctx, fail.leaseToken());
-    Instant now = clock.instant();
-    Instant retryAt;
-    if (!fail.retry() || job.isLastAttempt()) {
-      retryAt = null;
-    } else if (fail.retryIn() != null) {
-      retryAt = now.plus(fail.retryIn());
-    } else {
-      retryAt = RetryPolicy.nextRunAt(job.backoff(), job.attempt(), job.maxAttempts(), now, random);
-    }
-    // The type heads the stack as Throwable#toString() heads an in-process failure's.
-    String stack = fail.type() == null ? null : fail.type() + ": " + fail.message();
-    JobError error = new JobError(job.attempt(), fail.message(), stack, now);
-    LeaseRef lease = new LeaseRef(job.id(), fail.leaseToken());
-    requireKept(store.fail(List.of(new Failure(lease, error, retryAt))), job, lease.token());
+    Failure failure =
+        fate.afterReportedFailure(
+            job,
+            new ReportedFailure(fail.message(), fail.type(), fail.retry(), fail.retryIn()),
+            clock.instant());
+    requireKept(store.fail(List.of(failure)), job, fail.leaseToken());
+    Instant retryAt = failure.retryAt();
     if (retryAt == null) {
       listener.onFailed(job, ranFor(job));
     } else {

@@ -11,6 +11,7 @@ import io.drover.server.ApiClient;
 import io.drover.server.ApiClient.Response;
 import io.drover.server.TestServer;
 import io.drover.store.WorkerInfo;
+import io.drover.tck.Specs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -182,7 +183,7 @@ class LeaseRoutesTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              server.store().reapExpiredLeases(10);
+              server.store().reapExpiredLeases(Specs.reap(10));
               return server.store().get(UUID.fromString(id)).orElseThrow().state();
             },
             state -> state != JobState.ACTIVE);

@@ -20,8 +20,10 @@ import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
+import io.drover.store.LeaseTokens;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.QueueStats;
+import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
@@ -111,6 +113,7 @@ final class JdbcJobStore implements JobStore {
   @Override
   public List<Job> claim(ClaimRequest request) {
     long now = clock.millis();
+    LeaseTokens tokens = LeaseTokens.draw(now);
     List<Job> claimed =
         transactions.writeRecoverable(
             "claim",
@@ -121,6 +124,8 @@ final class JdbcJobStore implements JobStore {
                       .set("worker_id", request.workerId())
                       .set("lease_expires_at", now + request.lease().toMillis())
                       .set("now", now)
+                      .set("token_floor", tokens.floor())
+                      .set("token_step", tokens.step())
                       .set(
                           "patterns",
                           dialect.queuePatterns(statements.connection(), request.queues()))
@@ -204,12 +209,12 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(int max) {
-    if (max < 1) {
+  public List<UUID> reapExpiredLeases(ReapRequest request) {
+    if (request.max() < 1) {
       return List.of();
     }
     long now = clock.millis();
-    return write("reap expired leases", statements -> LeaseReaper.reap(statements, now, max));
+    return write("reap expired leases", statements -> LeaseReaper.reap(statements, now, request));
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.drover.store.jdbc;
 
 import io.drover.Backoff;
-import io.drover.JobError;
-import io.drover.retry.RetryPolicy;
+import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.LeaseRef;
+import io.drover.store.ReapRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,24 +12,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Recovers jobs whose worker stopped heartbeating: each counts as a failed attempt, recorded as an
- * error, and goes through the same fenced {@code fail} update a worker's failure would, so a lease
- * extended or reaped meanwhile by someone else is left alone.
+ * Recovers jobs whose lease expired: core's {@link io.drover.store.LeaseExpiry} decides each one's
+ * failed attempt, which goes through the same fenced {@code fail} update a worker's failure would,
+ * so a lease extended or reaped meanwhile by someone else is left alone. A row that cannot be read
+ * is failed for good with the reason rather than stopping the batch.
  */
 final class LeaseReaper {
   private LeaseReaper() {}
 
-  /** Reaps up to {@code max} leases that expired before {@code now}; returns the ids reaped. */
-  static List<UUID> reap(StatementCache statements, long now, int max) throws SQLException {
+  /**
+   * Reaps up to the request's max leases that expired before {@code now}; returns the ids reaped.
+   */
+  static List<UUID> reap(StatementCache statements, long now, ReapRequest request)
+      throws SQLException {
     Instant at = Instant.ofEpochMilli(now);
     List<Failure> failures = new ArrayList<>();
-    BoundStatement select = statements.get("expired_leases").set("now", now).set("limit", max);
+    BoundStatement select =
+        statements.get("expired_leases").set("now", now).set("limit", request.max());
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        failures.add(failure(rows, at));
+        LeaseRef lease = new LeaseRef(Columns.uuid(rows, "id"), rows.getLong("lease_token"));
+        String workerId = rows.getString("worker_id");
+        try {
+          failures.add(request.expiry().failureOf(expiredLease(rows, lease, workerId), at));
+        } catch (RuntimeException unreadable) {
+          failures.add(request.expiry().unreadable(lease, workerId, unreadable, at));
+        }
       }
     }
     if (failures.isEmpty()) {
@@ -39,20 +49,18 @@ final class LeaseReaper {
         statements.get("fail"), failures, Failure::lease, FencedBatch.FAILURE, now);
   }
 
-  private static Failure failure(ResultSet row, Instant now) throws SQLException {
-    int attempt = row.getInt("attempt");
+  private static ExpiredLease expiredLease(ResultSet row, LeaseRef lease, String workerId)
+      throws SQLException {
     Backoff backoff =
         new Backoff(
             Duration.ofMillis(row.getLong("backoff_base_ms")),
             Duration.ofMillis(row.getLong("backoff_max_ms")));
-    Instant retryAt =
-        RetryPolicy.nextRunAt(
-            backoff, attempt, row.getInt("max_attempts"), now, ThreadLocalRandom.current());
-    String message =
-        "lease expired (worker " + row.getString("worker_id") + " stopped heartbeating)";
-    return new Failure(
-        new LeaseRef(Columns.uuid(row, "id"), row.getLong("lease_token")),
-        new JobError(attempt, message, null, now),
-        retryAt);
+    return new ExpiredLease(
+        lease,
+        row.getInt("attempt"),
+        row.getInt("max_attempts"),
+        backoff,
+        workerId,
+        Instant.ofEpochMilli(row.getLong("lease_expires_at")));
   }
 }

@@ -23,7 +23,7 @@ WITH picked AS MATERIALIZED (
   ORDER BY c.priority DESC, c.run_at, c.id
   LIMIT :limit)
 UPDATE jobs
-SET state = 'active', attempt = attempt + 1, lease_token = lease_token + 1,
+SET state = 'active', attempt = attempt + 1, lease_token = GREATEST(lease_token + :token_step, :token_floor),
     worker_id = :worker_id, lease_expires_at = :lease_expires_at, started_at = :now
 FROM picked
 WHERE jobs.id = picked.id
@@ -32,7 +32,8 @@ RETURNING jobs.*;
 -- Leases another process is reaping right now are skipped, so reapers on many nodes split the work
 -- instead of queueing behind each other; the fenced fail update that follows settles each once.
 -- name: expired_leases
-SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token
+SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token,
+       lease_expires_at
 FROM jobs
 WHERE state = 'active' AND lease_expires_at < :now
 ORDER BY lease_expires_at

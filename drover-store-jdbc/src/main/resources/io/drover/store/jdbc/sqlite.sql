@@ -7,7 +7,7 @@
 -- every claimable job instead. RETURNING gives rows in no particular order.
 -- name: claim
 UPDATE jobs
-SET state = 'active', attempt = attempt + 1, lease_token = lease_token + 1,
+SET state = 'active', attempt = attempt + 1, lease_token = MAX(lease_token + :token_step, :token_floor),
     worker_id = :worker_id, lease_expires_at = :lease_expires_at, started_at = :now
 WHERE id IN (
   SELECT j.id
@@ -45,7 +45,8 @@ LIMIT :limit;
 
 -- SQLite has one writer at a time, so the maintenance statements need no row locks.
 -- name: expired_leases
-SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token
+SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token,
+       lease_expires_at
 FROM jobs
 WHERE state = 'active' AND lease_expires_at < :now
 ORDER BY lease_expires_at

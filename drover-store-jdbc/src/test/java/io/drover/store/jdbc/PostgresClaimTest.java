@@ -88,7 +88,9 @@ class PostgresClaimTest {
             .set("limit", 10)
             .set("patterns", connection.createArrayOf("text", new Object[] {"%"}))
             .set("worker_id", "w")
-            .set("lease_expires_at", 1L);
+            .set("lease_expires_at", 1L)
+            .set("token_floor", 1L)
+            .set("token_step", 1L);
         StringBuilder plan = new StringBuilder();
         try (ResultSet rows = explain.executeQuery()) {
           while (rows.next()) {

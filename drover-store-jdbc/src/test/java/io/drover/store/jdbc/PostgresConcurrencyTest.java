@@ -11,6 +11,7 @@ import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
 import io.drover.store.QueuePattern;
+import io.drover.tck.Specs;
 import io.drover.time.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +91,7 @@ class PostgresConcurrencyTest {
             store -> {
               List<UUID> mine = new ArrayList<>();
               List<UUID> batch;
-              while (!(batch = store.reapExpiredLeases(25)).isEmpty()) {
+              while (!(batch = store.reapExpiredLeases(Specs.reap(25))).isEmpty()) {
                 mine.addAll(batch);
               }
               return mine;

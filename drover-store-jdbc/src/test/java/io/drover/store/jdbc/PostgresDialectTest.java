@@ -26,7 +26,14 @@ class PostgresDialectTest {
 
     assertThat(statements.get("insert_job").jdbcSql()).startsWith("INSERT INTO jobs");
     assertThat(statements.get("claim").positions())
-        .containsOnlyKeys("worker_id", "lease_expires_at", "now", "patterns", "limit");
+        .containsOnlyKeys(
+            "worker_id",
+            "lease_expires_at",
+            "now",
+            "patterns",
+            "limit",
+            "token_floor",
+            "token_step");
     assertThat(statements.get("notify").positions()).containsOnlyKeys("channel", "payloads");
   }
 

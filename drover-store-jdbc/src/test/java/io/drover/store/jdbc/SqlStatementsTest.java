@@ -13,7 +13,14 @@ class SqlStatementsTest {
 
     assertThat(sqlite.get("insert_job").jdbcSql()).startsWith("INSERT INTO jobs");
     assertThat(sqlite.get("claim").positions())
-        .containsOnlyKeys("worker_id", "lease_expires_at", "now", "patterns", "limit");
+        .containsOnlyKeys(
+            "worker_id",
+            "lease_expires_at",
+            "now",
+            "patterns",
+            "limit",
+            "token_floor",
+            "token_step");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.drover.store.redis;
 import io.drover.Job;
 import io.drover.store.ClaimRequest;
 import io.drover.store.JobOrder;
+import io.drover.store.LeaseTokens;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class Claimer {
             : plan(matching, request, now);
     long leaseEndMillis = now.plus(request.lease()).toEpochMilli();
     String leaseEnd = Long.toString(leaseEndMillis);
+    LeaseTokens tokens = LeaseTokens.draw(now.toEpochMilli());
     Batch batch = link.batch("claim");
     List<Reply<List<Object>>> replies = new ArrayList<>();
     shares.forEach(
@@ -83,6 +85,8 @@ final class Claimer {
           args.add(leaseEnd);
           args.add(request.workerId());
           args.add(Integer.toString(PROMOTE_LIMIT));
+          args.add(Long.toString(tokens.floor()));
+          args.add(Long.toString(tokens.step()));
           replies.add(batch.list(LuaScript.CLAIM, queueKeys.scriptKeys(), args));
         });
     batch.execute();

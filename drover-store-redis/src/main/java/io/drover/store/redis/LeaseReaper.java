@@ -1,11 +1,11 @@
 package io.drover.store.redis;
 
 import io.drover.Backoff;
-import io.drover.JobError;
-import io.drover.retry.RetryPolicy;
+import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.JobOrder;
 import io.drover.store.LeaseRef;
+import io.drover.store.ReapRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -16,29 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Recovers jobs whose lease expired, in two steps because the retry time comes from {@link
- * RetryPolicy} in Java: {@code reap_pick.lua} reads each queue's earliest expired leases, then
- * {@code fail.lua} fails or retries them, checking in the same atomic step that each is still
- * active under the token read and still expired. Reapers on many nodes may race; each job is
- * recovered once.
+ * Recovers jobs whose lease expired, in two steps because core decides each job's fate in Java
+ * ({@link io.drover.store.LeaseExpiry}): {@code reap_pick.lua} reads each queue's earliest expired
+ * leases, then {@code fail.lua} fails or retries them, checking in the same atomic step that each
+ * is still active under the token read and still expired. Reapers on many nodes may race; each job
+ * is recovered once. A lease whose job hash cannot be decoded is failed for good with the reason,
+ * so one bad hash never stops the rest.
  */
 final class LeaseReaper {
-  /** One expired lease as read, with what its retry needs. */
-  private record Expired(
-      String queue,
-      UUID id,
-      long leaseEnd,
-      long token,
-      int attempt,
-      int maxAttempts,
-      Backoff backoff,
-      String workerId) {}
+  /** One expired lease as read: the job's queue and either its lease or why it is unreadable. */
+  private record Picked(String queue, long leaseEnd, LeaseRef lease, List<?> row) {}
 
-  private static final Comparator<Expired> EARLIEST_FIRST =
-      Comparator.comparingLong(Expired::leaseEnd).thenComparing(Expired::id, JobOrder.ID_ASCENDING);
+  private static final Comparator<Picked> EARLIEST_FIRST =
+      Comparator.comparingLong(Picked::leaseEnd)
+          .thenComparing(picked -> picked.lease().jobId(), JobOrder.ID_ASCENDING);
 
   private final RedisLink link;
   private final Keys keys;
@@ -55,33 +48,31 @@ final class LeaseReaper {
     this.clock = clock;
   }
 
-  List<UUID> reap(int max) {
+  List<UUID> reap(ReapRequest request) {
+    if (request.max() < 1) {
+      return List.of();
+    }
     Instant now = clock.instant();
-    List<Expired> expired = pick(max, now);
+    List<Picked> expired = pick(request.max(), now);
     Map<String, List<Failure>> failures = new LinkedHashMap<>();
-    for (Expired lease : expired) {
-      String message = "lease expired (worker " + lease.workerId() + " stopped heartbeating)";
-      Instant retryAt =
-          RetryPolicy.nextRunAt(
-              lease.backoff(),
-              lease.attempt(),
-              lease.maxAttempts(),
-              now,
-              ThreadLocalRandom.current());
-      failures
-          .computeIfAbsent(lease.queue(), q -> new ArrayList<>())
-          .add(
-              new Failure(
-                  new LeaseRef(lease.id(), lease.token()),
-                  new JobError(lease.attempt(), message, null, now),
-                  retryAt));
+    for (Picked picked : expired) {
+      Failure failure;
+      try {
+        failure = request.expiry().failureOf(decode(picked), now);
+      } catch (RuntimeException unreadable) {
+        failure = request.expiry().unreadable(picked.lease(), workerOf(picked), unreadable, now);
+      }
+      failures.computeIfAbsent(picked.queue(), q -> new ArrayList<>()).add(failure);
     }
     Set<UUID> recovered = acknowledger.failExpired(failures);
-    return expired.stream().map(Expired::id).filter(recovered::contains).toList();
+    return expired.stream()
+        .map(picked -> picked.lease().jobId())
+        .filter(recovered::contains)
+        .toList();
   }
 
   /** The {@code max} earliest expired leases over all queues. */
-  private List<Expired> pick(int max, Instant now) {
+  private List<Picked> pick(int max, Instant now) {
     List<String> names = queues.known();
     Batch batch = link.batch("reap (pick)");
     List<Reply<List<Object>>> replies = new ArrayList<>();
@@ -92,27 +83,39 @@ final class LeaseReaper {
       replies.add(batch.list(LuaScript.REAP_PICK, queueKeys.scriptKeys(), args));
     }
     batch.execute();
-    List<Expired> expired = new ArrayList<>();
+    List<Picked> expired = new ArrayList<>();
     for (int q = 0; q < names.size(); q++) {
       for (Object row : replies.get(q).get()) {
-        expired.add(decode(names.get(q), (List<?>) row));
+        List<?> fields = (List<?>) row;
+        expired.add(
+            new Picked(
+                names.get(q),
+                Long.parseLong((String) fields.get(1)),
+                new LeaseRef(
+                    UUID.fromString((String) fields.get(0)),
+                    Long.parseLong((String) fields.get(2))),
+                fields));
       }
     }
     expired.sort(EARLIEST_FIRST);
     return expired.subList(0, Math.min(max, expired.size()));
   }
 
-  private static Expired decode(String queue, List<?> row) {
-    return new Expired(
-        queue,
-        UUID.fromString((String) row.get(0)),
-        Long.parseLong((String) row.get(1)),
-        Long.parseLong((String) row.get(2)),
+  /** Row: id, lease end, token, attempt, max attempts, backoff base, backoff max, worker. */
+  private static ExpiredLease decode(Picked picked) {
+    List<?> row = picked.row();
+    return new ExpiredLease(
+        picked.lease(),
         Integer.parseInt((String) row.get(3)),
         Integer.parseInt((String) row.get(4)),
         new Backoff(
             Duration.ofMillis(Long.parseLong((String) row.get(5))),
             Duration.ofMillis(Long.parseLong((String) row.get(6)))),
-        (String) row.get(7));
+        workerOf(picked),
+        Instant.ofEpochMilli(picked.leaseEnd()));
+  }
+
+  private static String workerOf(Picked picked) {
+    return picked.row().size() > 7 ? (String) picked.row().get(7) : null;
   }
 }

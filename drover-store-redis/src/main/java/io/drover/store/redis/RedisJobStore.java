@@ -17,6 +17,7 @@ import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.QueueStats;
+import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
@@ -178,8 +179,8 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(int max) {
-    return reaper.reap(max);
+  public List<UUID> reapExpiredLeases(ReapRequest request) {
+    return reaper.reap(request);
   }
 
   @Override

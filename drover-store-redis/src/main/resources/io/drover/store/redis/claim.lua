@@ -1,7 +1,9 @@
 -- Claims up to max due jobs of an unpaused queue in claim order. From FIRST_ARG: max, lease end in
--- ms, worker id, promotion limit. Returns the claimed ids; the caller reads the jobs with plain
+-- ms, worker id, promotion limit, lease token floor and step (LeaseTokens: each job's new token is
+-- max(token + step, floor), below 2^53 so exact as a Lua number). Returns the claimed ids; the caller reads the jobs with plain
 -- HGETALLs, because handing whole hashes back through Lua costs the server several times more.
 local max, lease_end, worker = tonumber(ARGV[FIRST_ARG]), ARGV[FIRST_ARG + 1], ARGV[FIRST_ARG + 2]
+local token_floor, token_step = tonumber(ARGV[FIRST_ARG + 4]), tonumber(ARGV[FIRST_ARG + 5])
 if paused() then
   return {}
 end
@@ -14,7 +16,8 @@ for j = 1, #popped, 2 do
   local job = redis.call('HMGET', key, 'state', 'attempt', 'token')
   if job[1] then
     redis.call('HSET', key, 'state', 'active', 'attempt', int(tonumber(job[2]) + 1), 'token',
-      int(tonumber(job[3]) + 1), 'started_at', NOW_MS, 'worker_id', worker)
+      int(math.max(tonumber(job[3]) + token_step, token_floor)), 'started_at', NOW_MS, 'worker_id',
+      worker)
     count(job[1], -1)
     count('active', 1)
     zadd(LEASES, lease_end, id)

@@ -178,7 +178,7 @@ class RedisUrlTest {
     store.fail(
         List.of(new Failure(failing.lease(), Specs.error(failing, "x", clock.instant()), null)));
     clock.advance(Specs.LEASE.plusSeconds(1));
-    assertThat(store.reapExpiredLeases(10)).containsExactly(claimed.get(2).id());
+    assertThat(store.reapExpiredLeases(Specs.reap(10))).containsExactly(claimed.get(2).id());
     store.retryNow(failing.id());
     store.cancel(failing.id());
     assertThat(store.list(JobQuery.all().withState(JobState.COMPLETED)).jobs()).hasSize(1);
