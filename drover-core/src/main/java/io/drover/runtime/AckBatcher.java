@@ -106,7 +106,11 @@ final class AckBatcher {
         unsent.send(store);
         outage.ended();
         return true;
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
+        // Not only an unreachable store: a driver that throws an Error on a dying connection must
+        // not end this thread, or every later outcome would be lost.
         outage.failed(e);
         try {
           Thread.sleep(outage.retryDelay(MAX_RETRY_DELAY));

@@ -48,7 +48,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class WorkerPool {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration ACK_FLUSH_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration STORE_ERROR_PAUSE = Duration.ofSeconds(1);
+  private static final Duration MAX_CLAIM_RETRY_DELAY = Duration.ofSeconds(2);
 
   private final JobStore store;
   private final WorkerConfig config;
@@ -61,6 +61,7 @@ public final class WorkerPool {
   private final Signal wake = new Signal();
   private final Signal finished = new Signal();
   private final StoreOutage heartbeatOutage;
+  private final StoreOutage claimOutage;
   private final AckBatcher acks;
   private final ScheduledExecutorService timers;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -98,6 +99,7 @@ public final class WorkerPool {
     this.slots = new Semaphore(config.concurrency());
     this.acks = new AckBatcher(store, config.workerId());
     this.heartbeatOutage = new StoreOutage("worker " + config.workerId() + ": heartbeats");
+    this.claimOutage = new StoreOutage("worker " + config.workerId() + ": claims");
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("drover-timer-" + config.workerId()).factory());
@@ -203,14 +205,14 @@ public final class WorkerPool {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        log.atWarn()
-            .setMessage("worker: claim failed")
-            .addKeyValue("worker_id", config.workerId())
-            .addKeyValue("error", e.toString())
-            .log();
-        pause(STORE_ERROR_PAUSE);
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
+        claimOutage.failed(e);
+        pause(claimOutage.retryDelay(MAX_CLAIM_RETRY_DELAY));
+        continue;
       }
+      claimOutage.ended();
     }
   }
 
@@ -343,8 +345,8 @@ public final class WorkerPool {
 
   /**
    * Extends the leases of running jobs and interrupts those the store no longer honours. A failed
-   * heartbeat is tried again soon (1 s, doubling, at most the interval), not a whole interval
-   * later: after an outage the leases must be renewed before they run out.
+   * heartbeat is tried again soon (200 ms, doubling, at most half the interval), not a whole
+   * interval later: after an outage the leases must be renewed before they run out.
    */
   private void heartbeat() {
     Duration next = config.heartbeatInterval();
@@ -367,9 +369,11 @@ public final class WorkerPool {
       }
       store.heartbeatWorker(config.workerId(), inFlight.size());
       heartbeatOutage.ended();
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
       heartbeatOutage.failed(e);
-      next = heartbeatOutage.retryDelay(config.heartbeatInterval());
+      next = heartbeatOutage.retryDelay(config.heartbeatInterval().dividedBy(2));
     }
     // Also while stopping: running jobs keep their leases through the shutdown grace.
     scheduleHeartbeat(next);

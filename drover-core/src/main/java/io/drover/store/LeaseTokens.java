@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>A claim's token is {@code max(stored + step, floor)}: the floor comes from the claiming
  * process's clock (a crash takes far longer than a millisecond, so a claim after it starts from a
  * higher floor) and both carry random low bits, so a reissue needs clocks seconds apart and a
- * 1-in-1,024 draw. Tokens still only grow for each job, and stay below 2^53 so that Lua scripts,
- * whose numbers are doubles, handle them exactly.
+ * 1-in-1,024 draw. Tokens still only grow for each job, and, for clocks before the year 2248, stay
+ * below 2^53, so Lua scripts, whose numbers are doubles, handle them exactly.
  *
  * @param floor the least token this claim issues
  * @param step how far above the stored token it issues at least

@@ -16,11 +16,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
-/** Builds a memory store and a pool over it, with fast settings, and waits on job states. */
+/**
+ * Builds a memory store and a pool over it (through a {@link FailingStore}), with fast settings,
+ * and waits on job states.
+ */
 final class PoolFixture implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
 
   final JobStore store = new MemoryJobStore(InstantSource.system());
+
+  /** What the pool talks to: {@link #store}, failing on command. */
+  final FailingStore failing = new FailingStore(store);
+
   private final Map<String, Handler> handlers = new HashMap<>();
   private WorkerConfig.Builder config =
       WorkerConfig.builder()
@@ -51,7 +58,7 @@ final class PoolFixture implements AutoCloseable {
   WorkerPool start() {
     pool =
         new WorkerPool(
-            store,
+            failing,
             config.build(),
             new HandlerRegistry(handlers),
             InstantSource.system(),

@@ -7,11 +7,15 @@ import io.drover.Job;
 import io.drover.JobError;
 import io.drover.JobState;
 import io.drover.Progress;
+import io.drover.lifecycle.JobFate;
 import io.drover.store.Completion;
+import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.LeaseExpiry;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +72,43 @@ abstract class LeaseContract extends ContractArea {
     assertThat(reap(2)).hasSize(2);
     assertThat(reap(2)).hasSize(1);
     assertThat(reap(2)).isEmpty();
+  }
+
+  @Test
+  void reap_aJobWhoseFateCannotBeDecided_isFailedForGood_andTheRestAreStillReaped() {
+    store().enqueue(Specs.specs("work", 3));
+    List<Job> claimed = claim(3, "work");
+    assertThat(claimed).hasSize(3);
+    UUID poisoned = claimed.get(1).id();
+    expireLease();
+    JobFate fate = new JobFate(new java.util.SplittableRandom(1));
+    LeaseExpiry poisonous =
+        new LeaseExpiry() {
+          @Override
+          public Failure failureOf(ExpiredLease lease, Instant now) {
+            if (lease.lease().jobId().equals(poisoned)) {
+              throw new ArithmeticException("long overflow");
+            }
+            return fate.failureOf(lease, now);
+          }
+
+          @Override
+          public Failure unreadable(
+              LeaseRef lease, String workerId, RuntimeException problem, Instant now) {
+            return fate.unreadable(lease, workerId, problem, now);
+          }
+        };
+
+    assertThat(store().reapExpiredLeases(new ReapRequest(100, poisonous)))
+        .containsExactlyInAnyOrderElementsOf(claimed.stream().map(Job::id).toList());
+
+    assertThat(job(poisoned).state()).isEqualTo(JobState.FAILED);
+    assertThat(job(poisoned).errors().getLast().message())
+        .contains("could not be read (java.lang.ArithmeticException: long overflow)");
+    claimed.stream()
+        .map(Job::id)
+        .filter(id -> !id.equals(poisoned))
+        .forEach(id -> assertThat(job(id).state()).isEqualTo(JobState.RETRYING));
   }
 
   @Test

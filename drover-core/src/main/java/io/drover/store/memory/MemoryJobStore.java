@@ -221,8 +221,21 @@ public final class MemoryJobStore implements JobStore {
           List<UUID> reaped = new ArrayList<>();
           StoredJob expired;
           while (reaped.size() < request.max() && (expired = table.oldestExpired(now)) != null) {
-            Failure failure = request.expiry().failureOf(expiredLease(expired), now);
-            table.change(expired, now, job -> recordFailure(job, failure, now));
+            Failure failure;
+            try {
+              failure = request.expiry().failureOf(expiredLease(expired), now);
+            } catch (RuntimeException unreadable) {
+              failure =
+                  request
+                      .expiry()
+                      .unreadable(
+                          new LeaseRef(expired.id(), expired.leaseToken),
+                          expired.workerId,
+                          unreadable,
+                          now);
+            }
+            Failure decided = failure;
+            table.change(expired, now, job -> recordFailure(job, decided, now));
             reaped.add(expired.id());
           }
           return reaped;

@@ -115,7 +115,7 @@ final class JdbcJobStore implements JobStore {
     long now = clock.millis();
     LeaseTokens tokens = LeaseTokens.draw(now);
     List<Job> claimed =
-        transactions.writeRecoverable(
+        transactions.write(
             "claim",
             statements -> {
               BoundStatement claim =

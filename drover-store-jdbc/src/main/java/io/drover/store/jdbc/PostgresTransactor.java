@@ -6,7 +6,6 @@ import io.drover.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 
 /**
  * Each transaction on its own pooled connection, at READ COMMITTED (the pool sets it, and turns
@@ -33,19 +32,6 @@ final class PostgresTransactor implements Transactor {
   @Override
   public <T> T write(String operation, SqlWork<T> work) {
     return inTransaction(operation, work);
-  }
-
-  /** The commit returns once PostgreSQL has the change in memory; its WAL writer flushes soon. */
-  @Override
-  public <T> T writeRecoverable(String operation, SqlWork<T> work) {
-    return inTransaction(
-        operation,
-        connection -> {
-          try (Statement relax = connection.createStatement()) {
-            relax.execute("SET LOCAL synchronous_commit = off");
-          }
-          return work.run(connection);
-        });
   }
 
   @Override

@@ -20,10 +20,6 @@ final class StoreTransactions {
     return transactor.write(operation, connection -> run(connection, work));
   }
 
-  <T> T writeRecoverable(String operation, StatementWork<T> work) {
-    return transactor.writeRecoverable(operation, connection -> run(connection, work));
-  }
-
   <T> T read(String operation, StatementWork<T> work) {
     return transactor.read(operation, connection -> run(connection, work));
   }

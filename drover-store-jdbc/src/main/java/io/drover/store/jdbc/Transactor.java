@@ -13,17 +13,6 @@ interface Transactor extends AutoCloseable {
   /** Runs {@code work} in a transaction that may write, and commits it. */
   <T> T write(String operation, SqlWork<T> work);
 
-  /**
-   * Runs {@code work} in a transaction whose loss in a crash of the database server itself the
-   * queue recovers from on its own, so its commit need not wait for the disk: a claim lost that way
-   * leaves the job waiting to be claimed again (its first run can no longer acknowledge it), a lost
-   * heartbeat leaves a shorter lease. The worst it costs is a job run twice, which at-least-once
-   * allows. Outcomes (complete, fail, release) and everything a user asked for stay {@link #write}.
-   */
-  default <T> T writeRecoverable(String operation, SqlWork<T> work) {
-    return write(operation, work);
-  }
-
   /** Runs {@code work} in a transaction that only reads. */
   <T> T read(String operation, SqlWork<T> work);
 
