@@ -21,11 +21,6 @@ public record JobDefaults(
       new JobDefaults(DEFAULT_MAX_ATTEMPTS, Backoff.DEFAULT, DEFAULT_TIMEOUT, DEFAULT_DEDUP_WINDOW);
 
   public JobDefaults {
-    JobSpec.checkAttempts(maxAttempts);
-    JobSpec.checkPositive("timeout", timeout);
-    JobSpec.checkPositive("dedup_window", dedupWindow);
-    if (backoff == null) {
-      throw new InvalidJobException("backoff", "must be set");
-    }
+    JobSpec.checkOptions(maxAttempts, backoff, timeout, dedupWindow);
   }
 }
