@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What a job gets for each option its spec leaves unset (DESIGN §6). Servers build one from their
- * configuration; embedded use gets {@link #STANDARD}.
+ * configuration; embedded use gets {@link #STANDARD}. Each option is held to the same {@link
+ * Bounds} as a job's own.
  *
  * @param maxAttempts attempts before a job fails for good. Default: 3.
  * @param backoff delay between attempts. Default: exponential from 5 s, capped at 60 s.
