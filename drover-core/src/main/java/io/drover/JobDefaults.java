@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What a job gets for each option its spec leaves unset (DESIGN §6). Servers build one from their
- * configuration; embedded use gets {@link #STANDARD}.
+ * configuration; embedded use gets {@link #STANDARD}. Each option is held to the same {@link
+ * Bounds} as a job's own.
  *
  * @param maxAttempts attempts before a job fails for good. Default: 3.
  * @param backoff delay between attempts. Default: exponential from 5 s, capped at 60 s.
@@ -21,11 +22,6 @@ public record JobDefaults(
       new JobDefaults(DEFAULT_MAX_ATTEMPTS, Backoff.DEFAULT, DEFAULT_TIMEOUT, DEFAULT_DEDUP_WINDOW);
 
   public JobDefaults {
-    JobSpec.checkAttempts(maxAttempts);
-    JobSpec.checkPositive("timeout", timeout);
-    JobSpec.checkPositive("dedup_window", dedupWindow);
-    if (backoff == null) {
-      throw new InvalidJobException("backoff", "must be set");
-    }
+    JobSpec.checkOptions(maxAttempts, backoff, timeout, dedupWindow);
   }
 }

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * A job to enqueue: what to run and how. Build one with {@link #builder(String, String)}; every
  * spec that exists has passed validation, so a store never sees bad input.
  *
+ * <p>Times and durations lie within {@link Bounds}: {@code run_at} from 1970 to the end of 2999,
+ * {@code timeout} up to 7 days, {@code backoff} up to 30 days, {@code dedup_window} up to a year,
+ * {@code max_attempts} up to 1000.
+ *
  * @param id made by the client (UUIDv7), so enqueueing the same spec twice yields one job
  * @param runAt when the job becomes claimable; null means now
  * @param dedupKey optional: a second enqueue with the same key in the same queue inside {@code
@@ -52,7 +56,6 @@ public record JobSpec(
   public static final int MAX_TAGS = 32;
   public static final int MAX_TAG_LENGTH = 200;
   public static final int MAX_KEY_LENGTH = 256;
-  public static final int MAX_ATTEMPTS_LIMIT = 1000;
 
   /**
    * Queue names and kinds: letters, digits, and {@code . _ : -}, starting with a letter or digit.
@@ -67,10 +70,10 @@ public record JobSpec(
     checkName("kind", kind);
     checkPayload(payload, DEFAULT_MAX_PAYLOAD_BYTES);
     Priority.check(priority);
-    checkAttempts(maxAttempts);
-    Objects.requireNonNull(backoff, "backoff");
-    checkPositive("timeout", timeout);
-    checkPositive("dedup_window", dedupWindow);
+    if (runAt != null) {
+      Bounds.checkTime("run_at", runAt);
+    }
+    checkOptions(maxAttempts, backoff, timeout, dedupWindow);
     checkKey("dedup_key", dedupKey);
     checkKey("rate_key", rateKey);
     tags = List.copyOf(tags == null ? List.of() : tags);
@@ -143,17 +146,22 @@ public record JobSpec(
     }
   }
 
-  static void checkAttempts(int maxAttempts) {
-    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-      throw new InvalidJobException(
-          "max_attempts", "must be 1-" + MAX_ATTEMPTS_LIMIT + " (was " + maxAttempts + ")");
+  /**
+   * Checks the options a job may leave to its {@link JobDefaults} against their {@link Bounds}.
+   *
+   * @throws InvalidJobException naming the first field out of bounds
+   */
+  static void checkOptions(
+      int maxAttempts, Backoff backoff, Duration timeout, Duration dedupWindow) {
+    Bounds.check("max_attempts", maxAttempts, 1, Bounds.MAX_ATTEMPTS);
+    if (backoff == null) {
+      throw new InvalidJobException("backoff", "is required");
     }
-  }
-
-  static void checkPositive(String field, Duration duration) {
-    if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new InvalidJobException(field, "must be positive (was " + duration + ")");
-    }
+    // Backoff itself only asks base <= max, so jobs stored before these bounds still read back.
+    Bounds.check("backoff.base", backoff.base(), Duration.ZERO, Bounds.MAX_RETRY_DELAY);
+    Bounds.check("backoff.max", backoff.max(), Duration.ZERO, Bounds.MAX_RETRY_DELAY);
+    Bounds.check("timeout", timeout, Bounds.MIN_TIMEOUT, Bounds.MAX_TIMEOUT);
+    Bounds.check("dedup_window", dedupWindow, Bounds.MIN_DEDUP_WINDOW, Bounds.MAX_DEDUP_WINDOW);
   }
 
   private static void checkKey(String field, String key) {
@@ -211,15 +219,21 @@ public record JobSpec(
       return priority(priority.value());
     }
 
-    /** Default: now. */
+    /** From 1970 to the end of 2999 ({@link Bounds}). Default: now. */
     public Builder runAt(Instant runAt) {
       this.runAt = runAt;
       return this;
     }
 
-    /** Runs the job no earlier than {@code delay} after {@code now}. */
+    /**
+     * Runs the job no earlier than {@code delay} after {@code now}.
+     *
+     * @throws InvalidJobException naming {@code delay} unless it is from 0 to {@link
+     *     Bounds#MAX_DELAY}
+     */
     public Builder delay(Duration delay, Instant now) {
-      return runAt(now.plus(delay));
+      Bounds.check("delay", delay, Duration.ZERO, Bounds.MAX_DELAY);
+      return runAt(Bounds.plus(now, delay));
     }
 
     public Builder maxAttempts(int maxAttempts) {

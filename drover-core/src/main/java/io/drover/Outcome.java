@@ -11,8 +11,14 @@ public sealed interface Outcome {
   /**
    * This attempt did not succeed; try again after {@code delay} instead of the backoff. It uses an
    * attempt: with none left, the job fails.
+   *
+   * @param delay from zero to {@link Bounds#MAX_RETRY_DELAY}
    */
-  record RetryIn(Duration delay, String reason) implements Outcome {}
+  record RetryIn(Duration delay, String reason) implements Outcome {
+    public RetryIn {
+      Bounds.check("retry_in", delay, Duration.ZERO, Bounds.MAX_RETRY_DELAY);
+    }
+  }
 
   /** The job can never succeed (bad input, a 404): fail it now whatever attempts remain. */
   record Fail(String reason) implements Outcome {}

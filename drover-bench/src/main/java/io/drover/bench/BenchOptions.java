@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.Bounds;
 import io.drover.JobSpec;
 import io.drover.runtime.WorkerConfig;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public record BenchOptions(
       throw new IllegalArgumentException("scenario: name at least one");
     }
     atLeast("jobs", jobs, 1);
-    between("concurrency", concurrency, 1, WorkerConfig.MAX_CONCURRENCY);
+    between("concurrency", concurrency, 1, Bounds.MAX_CONCURRENCY);
     between("workers", workers, 1, MAX_WORKERS);
     between("payload-bytes", payloadBytes, Payload.MIN_BYTES, JobSpec.DEFAULT_MAX_PAYLOAD_BYTES);
     atLeast("batch-size", batchSize, 1);

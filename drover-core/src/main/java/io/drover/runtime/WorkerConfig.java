@@ -1,5 +1,6 @@
 package io.drover.runtime;
 
+import io.drover.Bounds;
 import io.drover.store.QueuePattern;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -10,16 +11,18 @@ import java.util.UUID;
 
 /**
  * How a worker pool runs (DESIGN §6). Build with {@link #builder()}; {@link Builder#build()}
- * validates and names the field that is wrong.
+ * validates against {@link Bounds} and names the field that is wrong.
  *
  * @param workerId unique per pool. Default: {@code host-pid-random}.
  * @param queues names or globs to claim from. Default: {@code *} (every queue).
- * @param concurrency handlers running at once. Default: 10.
- * @param lease how long a claim holds without a heartbeat. Default: 60 s.
- * @param heartbeatInterval how often leases are extended. Default: lease / 3.
- * @param pollInterval how often to look for work when no wake-up arrives. Default: 500 ms.
- * @param shutdownGrace how long stop waits for running handlers before releasing their jobs.
- *     Default: 30 s.
+ * @param concurrency handlers running at once, 1-10,000. Default: 10.
+ * @param lease how long a claim holds without a heartbeat, 1 s to 1 h. Default: 60 s.
+ * @param heartbeatInterval how often leases are extended, at least 100 ms and at most a third of
+ *     the lease. Default: lease / 3.
+ * @param pollInterval how often to look for work when no wake-up arrives, 10 ms to 1 h. Default:
+ *     500 ms.
+ * @param shutdownGrace how long stop waits for running handlers before releasing their jobs, 0 to 1
+ *     h. Default: 30 s.
  */
 public record WorkerConfig(
     String workerId,
@@ -31,11 +34,8 @@ public record WorkerConfig(
     Duration shutdownGrace) {
 
   public static final int DEFAULT_CONCURRENCY = 10;
-  public static final int MAX_CONCURRENCY = 10_000;
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
-  public static final Duration MIN_LEASE = Duration.ofSeconds(1);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
-  public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(10);
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   public WorkerConfig {
@@ -43,14 +43,10 @@ public record WorkerConfig(
     if (queues.isEmpty()) {
       throw new IllegalArgumentException("queues: at least one queue or pattern is needed");
     }
-    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-      throw new IllegalArgumentException(
-          "concurrency must be 1-" + MAX_CONCURRENCY + " (was " + concurrency + ")");
-    }
-    if (lease.compareTo(MIN_LEASE) < 0) {
-      throw new IllegalArgumentException(
-          "lease must be at least " + MIN_LEASE + " (was " + lease + ")");
-    }
+    Bounds.check("concurrency", concurrency, 1, Bounds.MAX_CONCURRENCY);
+    Bounds.check("lease", lease, Bounds.MIN_LEASE, Bounds.MAX_LEASE);
+    Bounds.check(
+        "heartbeat_interval", heartbeatInterval, Bounds.MIN_HEARTBEAT_INTERVAL, Bounds.MAX_LEASE);
     if (heartbeatInterval.multipliedBy(3).compareTo(lease) > 0) {
       throw new IllegalArgumentException(
           "lease must be at least 3x the heartbeat interval (was lease "
@@ -59,13 +55,8 @@ public record WorkerConfig(
               + heartbeatInterval
               + ")");
     }
-    if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
-      throw new IllegalArgumentException(
-          "poll interval must be at least " + MIN_POLL_INTERVAL + " (was " + pollInterval + ")");
-    }
-    if (shutdownGrace.isNegative()) {
-      throw new IllegalArgumentException("shutdown grace must not be negative");
-    }
+    Bounds.check("poll_interval", pollInterval, Bounds.MIN_POLL_INTERVAL, Bounds.MAX_POLL_INTERVAL);
+    Bounds.check("shutdown_grace", shutdownGrace, Duration.ZERO, Bounds.MAX_SHUTDOWN_GRACE);
   }
 
   public static Builder builder() {

@@ -1,22 +1,19 @@
 package io.drover.schedule;
 
-import io.drover.InvalidJobException;
+import io.drover.Bounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Fires every {@code period} from {@code anchor}: at anchor, anchor + period, … Instants, not wall
- * clock, so the period holds across daylight-saving transitions.
+ * Fires every {@code period} (1 s to 365 days, {@link Bounds}) from {@code anchor}: at anchor,
+ * anchor + period, … Instants, not wall clock, so the period holds across daylight-saving
+ * transitions.
  */
 public record IntervalTrigger(Duration period, Instant anchor, ZoneId zone) implements Trigger {
-  public static final Duration MIN_PERIOD = Duration.ofSeconds(1);
-
   public IntervalTrigger {
-    if (period == null || period.compareTo(MIN_PERIOD) < 0) {
-      throw new InvalidJobException("every", "must be at least 1s (was " + period + ")");
-    }
+    Bounds.check("every", period, Bounds.MIN_INTERVAL, Bounds.MAX_INTERVAL);
     // Stores keep milliseconds: a finer anchor would put fires between the ones they record.
     anchor = anchor.truncatedTo(ChronoUnit.MILLIS);
     period = Duration.ofMillis(period.toMillis());

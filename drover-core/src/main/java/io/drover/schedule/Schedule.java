@@ -1,5 +1,6 @@
 package io.drover.schedule;
 
+import io.drover.Bounds;
 import io.drover.InvalidJobException;
 import io.drover.JobSpec;
 import java.time.Duration;
@@ -12,9 +13,10 @@ import java.util.UUID;
  * A named, recurring job (DESIGN §1): a trigger, the job it enqueues, how misfires and overlaps are
  * handled, and where it stands.
  *
- * @param misfireGrace fires later than this are misfires. Default: 30 s.
- * @param startAt no fire before this; null for none
- * @param endAt no fire after this; null for none
+ * @param misfireGrace fires later than this are misfires: 0 to 7 days ({@link Bounds}). Default: 30
+ *     s.
+ * @param startAt no fire before this; null for none. From 1970 to the end of 2999.
+ * @param endAt no fire after this; null for none (fires end with 2999 anyway)
  * @param lastFireAt the latest fire time acted on, or null
  * @param nextFireAt the next fire time; null once past {@code endAt}
  * @param lastJobId the job of the latest fire, for the overlap policy; null before the first
@@ -52,8 +54,12 @@ public record Schedule(
     if (job == null) {
       throw new InvalidJobException("job", "is required");
     }
-    if (misfireGrace == null || misfireGrace.isNegative()) {
-      throw new InvalidJobException("misfire_grace", "must be zero or positive");
+    Bounds.check("misfire_grace", misfireGrace, Duration.ZERO, Bounds.MAX_MISFIRE_GRACE);
+    if (startAt != null) {
+      Bounds.checkTime("start_at", startAt);
+    }
+    if (endAt != null) {
+      Bounds.checkTime("end_at", endAt);
     }
     if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
       throw new InvalidJobException("end_at", "must be after start_at");
@@ -102,11 +108,18 @@ public record Schedule(
     return draft.withNextFireAt(draft.firstFireAfter(now));
   }
 
-  /** The first fire time after {@code after} inside the start/end window, or null after the end. */
+  /**
+   * The first fire time after {@code after} inside the start/end window, or null after the end. A
+   * fire past {@link Bounds#LATEST_TIME} is past the end: no job could run then.
+   */
   public Instant firstFireAfter(Instant after) {
     Instant from = startAt != null && startAt.isAfter(after) ? startAt.minusMillis(1) : after;
+    Instant end = endAt != null ? endAt : Bounds.LATEST_TIME;
+    if (!from.isBefore(end)) {
+      return null;
+    }
     Instant next = trigger.nextAfter(from);
-    return endAt != null && next.isAfter(endAt) ? null : next;
+    return next.isAfter(end) ? null : next;
   }
 
   /**

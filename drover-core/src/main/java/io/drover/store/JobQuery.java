@@ -1,5 +1,6 @@
 package io.drover.store;
 
+import io.drover.Bounds;
 import io.drover.InvalidJobException;
 import io.drover.JobState;
 import java.time.Instant;
@@ -29,6 +30,10 @@ public record JobQuery(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidJobException("limit", "must be 1-" + MAX_LIMIT + " (was " + limit + ")");
     }
+    // No job is created outside the bounds, so a wider filter means the same; stores need not
+    // hold 0001-01-01 to answer "since the beginning".
+    createdFrom = Bounds.clampTime(createdFrom);
+    createdTo = Bounds.clampTime(createdTo);
   }
 
   /** Every job, first page. */

@@ -1,5 +1,6 @@
 package io.drover.server;
 
+import io.drover.Bounds;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -56,14 +57,10 @@ public final class Durations {
   }
 
   /**
-   * Writes a duration the way {@link #parse} reads it, e.g. {@code 500ms}, {@code 60s}, {@code 1h}.
+   * Writes a duration the way {@link #parse} reads it, e.g. {@code 500ms}, {@code 60s}, {@code 1h},
+   * {@code 30d}, as the bounds' messages do.
    */
   public static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0) {
-      return millis + "ms";
-    }
-    long seconds = millis / 1000;
-    return seconds % 3600 == 0 && seconds > 0 ? seconds / 3600 + "h" : seconds + "s";
+    return Bounds.describe(duration);
   }
 }

@@ -1,6 +1,7 @@
 package io.drover.server.config;
 
 import io.drover.Backoff;
+import io.drover.Bounds;
 import io.drover.JobDefaults;
 import io.drover.JobSpec;
 import io.drover.runtime.WorkerConfig;
@@ -103,6 +104,9 @@ public record ServerConfig(
   public static final int DEFAULT_BACKLOG_WARN = 10_000;
   public static final Duration DEFAULT_OLDEST_AGE_WARN = Duration.ofMinutes(5);
 
+  /** A queue's oldest job may wait at most a week before health must say so. */
+  public static final Duration MAX_OLDEST_AGE_WARN = Duration.ofDays(7);
+
   /**
    * Loopback only: an API client must not make the server call into the network it sits in
    * (server-side request forgery) unless an operator said which hosts are fine.
@@ -138,11 +142,12 @@ public record ServerConfig(
       throw new ConfigException("host", "must not be empty");
     }
     checkRange("port", port, 0, 65_535);
-    checkRange("concurrency", concurrency, 1, WorkerConfig.MAX_CONCURRENCY);
-    checkAtLeast("lease", lease, WorkerConfig.MIN_LEASE);
-    checkAtLeast("pollInterval", pollInterval, WorkerConfig.MIN_POLL_INTERVAL);
-    checkRange("maxAttempts", maxAttempts, 1, JobSpec.MAX_ATTEMPTS_LIMIT);
-    checkAtLeast("backoffBase", backoffBase, Duration.ZERO);
+    checkRange("concurrency", concurrency, 1, Bounds.MAX_CONCURRENCY);
+    checkBetween("lease", lease, Bounds.MIN_LEASE, Bounds.MAX_LEASE);
+    checkBetween("pollInterval", pollInterval, Bounds.MIN_POLL_INTERVAL, Bounds.MAX_POLL_INTERVAL);
+    checkRange("maxAttempts", maxAttempts, 1, Bounds.MAX_ATTEMPTS);
+    checkBetween("backoffBase", backoffBase, Duration.ZERO, Bounds.MAX_RETRY_DELAY);
+    checkBetween("backoffMax", backoffMax, Duration.ZERO, Bounds.MAX_RETRY_DELAY);
     if (backoffMax.compareTo(backoffBase) < 0) {
       throw new ConfigException(
           "backoffMax",
@@ -152,8 +157,8 @@ public record ServerConfig(
               + backoffBase.toMillis()
               + " ms)");
     }
-    checkAtLeast("jobTimeout", jobTimeout, Duration.ofMillis(1));
-    checkAtLeast("shutdownGrace", shutdownGrace, Duration.ZERO);
+    checkBetween("jobTimeout", jobTimeout, Bounds.MIN_TIMEOUT, Bounds.MAX_TIMEOUT);
+    checkBetween("shutdownGrace", shutdownGrace, Duration.ZERO, Bounds.MAX_SHUTDOWN_GRACE);
     checkRange("maxPayloadBytes", maxPayloadBytes, MIN_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES);
     logLevel = logLevel.toUpperCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(logLevel)) {
@@ -171,9 +176,9 @@ public record ServerConfig(
     }
     corsOrigins = List.copyOf(corsOrigins);
     checkRange("backlogWarn", backlogWarn, 1, Integer.MAX_VALUE);
-    checkAtLeast("oldestAgeWarn", oldestAgeWarn, Duration.ofSeconds(1));
+    checkBetween("oldestAgeWarn", oldestAgeWarn, Duration.ofSeconds(1), MAX_OLDEST_AGE_WARN);
     httpAllowHosts = List.copyOf(httpAllowHosts);
-    checkAtLeast("misfireGrace", misfireGrace, Duration.ZERO);
+    checkBetween("misfireGrace", misfireGrace, Duration.ZERO, Bounds.MAX_MISFIRE_GRACE);
   }
 
   /** Reads schedule definitions with these settings' time zone and misfire grace. */
@@ -208,10 +213,15 @@ public record ServerConfig(
     }
   }
 
-  private static void checkAtLeast(String setting, Duration value, Duration min) {
+  private static void checkBetween(String setting, Duration value, Duration min, Duration max) {
     if (value.compareTo(min) < 0) {
       throw new ConfigException(
           setting, "must be at least " + min.toMillis() + " ms (was " + value.toMillis() + " ms)");
+    }
+    if (value.compareTo(max) > 0) {
+      throw new ConfigException(
+          setting,
+          "must be at most " + Bounds.describe(max) + " (was " + Bounds.describe(value) + ")");
     }
   }
 }

@@ -8,6 +8,7 @@ import static io.drover.server.json.JsonFields.text;
 import static io.drover.server.json.JsonFields.wholeNumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.Bounds;
 import io.drover.InvalidJobException;
 import io.drover.Progress;
 import io.drover.store.QueuePattern;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class LeaseBodies {
   static final int MAX_CLAIM = 100;
-  static final Duration MAX_LEASE = Duration.ofHours(1);
   static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
   /** Queue patterns per claim: a worker names its queues, not a catalogue of them. */
@@ -208,7 +208,7 @@ final class LeaseBodies {
 
   private static Duration leaseSeconds(JsonNode body) {
     return present(body, "lease_seconds")
-        ? Duration.ofSeconds(inRange(body, "lease_seconds", 1, (int) MAX_LEASE.toSeconds()))
+        ? Duration.ofSeconds(inRange(body, "lease_seconds", 1, (int) Bounds.MAX_LEASE.toSeconds()))
         : null;
   }
 

@@ -213,16 +213,20 @@ class CliTest {
     Run missing = Cli.run(env, "jobs", "show", "019a0000-0000-7000-8000-000000000000");
     Run badId = Cli.run(env, "jobs", "cancel", "nope");
     Run badPayload = Cli.run(env, "enqueue", "--kind", "noop", "--payload", "{oops");
+    Run farDelay = Cli.run(env, "enqueue", "--kind", "noop", "--delay", "106751991167d");
     Run unreachable = Cli.run(Map.of("DROVER_SERVER", "http://127.0.0.1:1"), "stats");
     Run usage = Cli.run(env, "jobs");
 
-    for (Run run : List.of(missing, badId, badPayload, unreachable)) {
+    for (Run run : List.of(missing, badId, badPayload, farDelay, unreachable)) {
       assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
       assertThat(run.err().lines()).singleElement().asString().startsWith("drover: ");
     }
     assertThat(missing.err()).contains("404 Not Found");
     assertThat(badId.err()).contains("(field id)");
     assertThat(badPayload.err()).contains("--payload is not JSON");
+    assertThat(farDelay.err())
+        .contains("delay: must be from 0s to 3650d")
+        .contains("(field delay)");
     assertThat(unreachable.err()).contains("cannot reach http://127.0.0.1:1");
     assertThat(usage.exitCode()).isEqualTo(2);
   }

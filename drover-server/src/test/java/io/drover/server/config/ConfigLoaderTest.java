@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -117,6 +119,25 @@ class ConfigLoaderTest {
     assertRefused(
         Map.of("DROVER_MAX_PAYLOAD_BYTES", "2000000"),
         "DROVER_MAX_PAYLOAD_BYTES=2000000: maxPayloadBytes must be between 2 and 1048576");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "WORKER_LEASE_SECONDS|7200|lease must be at most 1h (was 2h)",
+        "WORKER_BACKOFF_MAX_DELAY|106751991167d|backoffMax must be at most 30d (was 106751991167d)",
+        "STEP_TIMEOUT_MS|999999999999999|jobTimeout must be at most 7d (was 999999999999999ms)",
+        "WORKER_POLL_INTERVAL|2h|pollInterval must be at most 1h (was 2h)",
+        "DROVER_SHUTDOWN_GRACE_MS|2h|shutdownGrace must be at most 1h (was 2h)",
+        "SCHEDULER_MISFIRE_GRACE_TIME|8d|misfireGrace must be at most 7d (was 8d)",
+        "DROVER_OLDEST_AGE_WARN_SECONDS|30d|oldestAgeWarn must be at most 7d (was 30d)"
+      })
+  void aDurationPastItsBound_isRefused_namingTheBound(
+      String variable, String value, String problem) {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of(variable, value)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(variable + "=" + value + ": " + problem);
   }
 
   private static void assertRefused(Map<String, String> env, String messageStart) {

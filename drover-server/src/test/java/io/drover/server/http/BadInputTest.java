@@ -68,6 +68,35 @@ class BadInputTest {
             "{\"kind\":\"noop\",\"run_at\":\"2030-01-01T09:00:00Z\",\"delay\":5}",
             "delay"),
         Arguments.of(
+            "run_at before 1970",
+            "{\"kind\":\"noop\",\"run_at\":\"-999999999-01-01T00:00:00Z\"}",
+            "run_at"),
+        Arguments.of(
+            "a delay of Long.MAX_VALUE milliseconds",
+            "{\"kind\":\"noop\",\"delay\":9223372036854775807}",
+            "delay"),
+        Arguments.of(
+            "a delay of 106751991167 days",
+            "{\"kind\":\"noop\",\"delay\":\"106751991167d\"}",
+            "delay"),
+        Arguments.of(
+            "a backoff of Long.MAX_VALUE milliseconds",
+            "{\"kind\":\"noop\",\"backoff\":{\"base\":9223372036854775807,\"max\":9223372036854775807}}",
+            "backoff.base"),
+        Arguments.of(
+            "a backoff max over 30 days",
+            "{\"kind\":\"noop\",\"backoff\":{\"base\":\"1s\",\"max\":\"31d\"}}",
+            "backoff.max"),
+        Arguments.of(
+            "run_at after 2999",
+            "{\"kind\":\"noop\",\"run_at\":\"3000-01-01T00:00:00Z\"}",
+            "run_at"),
+        Arguments.of("a timeout over 7 days", "{\"kind\":\"noop\",\"timeout\":\"8d\"}", "timeout"),
+        Arguments.of(
+            "a dedup_window over a year",
+            "{\"kind\":\"noop\",\"dedup_window\":\"366d\"}",
+            "dedup_window"),
+        Arguments.of(
             "backoff max under base",
             "{\"kind\":\"noop\",\"backoff\":{\"base\":\"10s\",\"max\":\"1s\"}}",
             "backoff.max"),
@@ -115,6 +144,27 @@ class BadInputTest {
     } else {
       assertThat(response.body().path("field").asText()).as("field").isEqualTo(field);
     }
+    assertNothingStored();
+  }
+
+  @Test
+  void aValueOutOfBounds_namesTheBoundInTheDetail() {
+    Response delay =
+        server.api().postJson("/api/v1/jobs", "{\"kind\":\"noop\",\"delay\":\"106751991167d\"}");
+    Response runAt =
+        server
+            .api()
+            .postJson(
+                "/api/v1/jobs", "{\"kind\":\"noop\",\"run_at\":\"-999999999-01-01T00:00:00Z\"}");
+
+    assertProblem(delay, 400);
+    assertThat(delay.body().get("detail").asText())
+        .isEqualTo("delay: must be from 0s to 3650d (was 106751991167d)");
+    assertProblem(runAt, 400);
+    assertThat(runAt.body().get("detail").asText())
+        .isEqualTo(
+            "run_at: must be from 1970-01-01T00:00:00Z to 2999-12-31T23:59:59.999Z"
+                + " (was -999999999-01-01T00:00:00Z)");
     assertNothingStored();
   }
 

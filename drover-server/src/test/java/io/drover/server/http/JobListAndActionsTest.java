@@ -69,6 +69,12 @@ class JobListAndActionsTest {
     assertThat(ids("/api/v1/jobs?tag=red")).hasSize(1).doesNotContain(sleeper);
     assertThat(ids("/api/v1/jobs?created_from=" + Instant.now().plusSeconds(60))).isEmpty();
     assertThat(ids("/api/v1/jobs?created_to=" + Instant.now().plusSeconds(60))).hasSize(2);
+    // Times no store can hold mean "any": every job was created between them.
+    assertThat(
+            ids(
+                "/api/v1/jobs?created_from=-999999999-01-01T00:00:00Z"
+                    + "&created_to=%2B999999999-12-31T23:59:59Z"))
+        .hasSize(2);
   }
 
   @Test
