@@ -1,6 +1,7 @@
 package io.drover.lifecycle;
 
 import io.drover.Backoff;
+import io.drover.Bounds;
 import io.drover.Job;
 import io.drover.JobError;
 import io.drover.Outcome;
@@ -23,13 +24,10 @@ import java.util.random.RandomGenerator;
  * good). The in-process worker pool, the HTTP worker routes and every store's reaper call it, so a
  * job's fate never depends on which of them saw the end of its attempt.
  *
- * <p>It never throws for a job the store accepted: a retry time beyond {@link #LATEST} saturates
- * there, a time every store can keep.
+ * <p>It never throws for a job the store accepted: a retry time beyond {@link Bounds#LATEST_TIME}
+ * saturates there, a time every store can keep.
  */
 public final class JobFate implements LeaseExpiry {
-  /** The latest retry time recorded: a time every store keeps to the millisecond. */
-  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
   private final RandomGenerator random;
 
   /**
@@ -123,15 +121,10 @@ public final class JobFate implements LeaseExpiry {
   }
 
   private Instant nextRunAt(Backoff backoff, int attempt, int maxAttempts, Instant now) {
-    Instant at = RetryPolicy.nextRunAt(backoff, attempt, maxAttempts, now, random);
-    return at == null || at.isBefore(LATEST) ? at : LATEST;
+    return RetryPolicy.nextRunAt(backoff, attempt, maxAttempts, now, random);
   }
 
-  /** {@code now + delay}, saturating at {@link #LATEST} rather than throwing. */
   private static Instant plus(Instant now, Duration delay) {
-    if (delay.compareTo(Duration.between(now, LATEST)) >= 0) {
-      return LATEST;
-    }
-    return now.plus(delay);
+    return Bounds.clampTime(Bounds.plus(now, delay));
   }
 }

@@ -3,6 +3,7 @@ package io.drover.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.Backoff;
+import io.drover.Bounds;
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
@@ -56,15 +57,15 @@ class JobFateTest {
   }
 
   @Test
-  void retryIn_aDelayPastAnyStoredTime_saturates() {
+  void retryIn_pastTheLatestStoredTime_saturates() {
     Failure failure =
         (Failure)
             fate.afterOutcome(
                 claimed(spec().build()),
-                Outcome.retryIn(Duration.ofSeconds(Long.MAX_VALUE), "later"),
-                NOW);
+                Outcome.retryIn(Bounds.MAX_RETRY_DELAY, "later"),
+                Bounds.LATEST_TIME.minusSeconds(60));
 
-    assertThat(failure.retryAt()).isEqualTo(JobFate.LATEST);
+    assertThat(failure.retryAt()).isEqualTo(Bounds.LATEST_TIME);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.drover.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.Backoff;
+import io.drover.Bounds;
 import io.drover.Job;
 import io.drover.JobError;
 import io.drover.JobState;
@@ -109,6 +110,21 @@ abstract class LeaseContract extends ContractArea {
         .map(Job::id)
         .filter(id -> !id.equals(poisoned))
         .forEach(id -> assertThat(job(id).state()).isEqualTo(JobState.RETRYING));
+  }
+
+  @Test
+  void reap_aJobWithTheLargestBackoffAllowed_isRetriedWithinIt() {
+    Backoff largest = new Backoff(Bounds.MAX_RETRY_DELAY, Bounds.MAX_RETRY_DELAY);
+    Job claimed =
+        enqueueAndClaim(
+            Specs.job("work").maxAttempts(Bounds.MAX_ATTEMPTS).backoff(largest).build());
+    expireLease();
+
+    assertThat(reap(100)).containsExactly(claimed.id());
+
+    Job reaped = job(claimed.id());
+    assertThat(reaped.state()).isEqualTo(JobState.RETRYING);
+    assertThat(reaped.runAt()).isBetween(now(), now().plus(Bounds.MAX_RETRY_DELAY));
   }
 
   @Test

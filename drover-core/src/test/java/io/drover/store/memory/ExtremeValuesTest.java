@@ -9,10 +9,12 @@ import io.drover.JobError;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Priority;
+import io.drover.lifecycle.JobFate;
 import io.drover.retry.RetryPolicy;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
+import io.drover.store.ReapRequest;
 import io.drover.time.SettableClock;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +87,8 @@ class ExtremeValuesTest {
     claim();
     clock.advance(Bounds.MAX_LEASE.plusMillis(1));
 
-    assertThat(store.reapExpiredLeases(10)).containsExactly(id);
+    assertThat(store.reapExpiredLeases(new ReapRequest(10, new JobFate(new SplittableRandom(1)))))
+        .containsExactly(id);
 
     Job reaped = store.get(id).orElseThrow();
     assertThat(reaped.state()).isEqualTo(JobState.RETRYING);

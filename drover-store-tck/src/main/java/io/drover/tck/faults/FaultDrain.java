@@ -127,10 +127,7 @@ public final class FaultDrain implements AutoCloseable {
     long reran = runs.values().stream().filter(count -> count.get() > 1).count();
     System.out.printf(
         "FAULT %s: %d jobs, %d ran twice, all completed %.1f s after the store returned%n",
-        fault,
-        ids.size(),
-        reran,
-        (System.nanoTime() - restartedNanos) / 1e9);
+        fault, ids.size(), reran, (System.nanoTime() - restartedNanos) / 1e9);
   }
 
   /** Where each of Drover's threads is, to tell a stalled loop from a slow one. */
