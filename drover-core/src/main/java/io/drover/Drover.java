@@ -10,6 +10,7 @@ import io.drover.runtime.JobListener;
 import io.drover.runtime.WorkerConfig;
 import io.drover.runtime.WorkerPool;
 import io.drover.schedule.Scheduler;
+import io.drover.store.Capabilities;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
@@ -244,8 +245,8 @@ public final class Drover implements AutoCloseable {
     }
 
     public Drover build() {
-      if (Boolean.TRUE.equals(scheduler) && !store.supportsSchedules()) {
-        throw new UnsupportedCapabilityException(store.name(), "schedules");
+      if (Boolean.TRUE.equals(scheduler)) {
+        Capabilities.requireSchedules(store);
       }
       if (worker == null) {
         worker = WorkerConfig.builder().build();

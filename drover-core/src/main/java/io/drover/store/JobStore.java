@@ -208,6 +208,14 @@ public interface JobStore extends AutoCloseable {
    */
   io.drover.events.EventChannel events();
 
+  /**
+   * True when the store runs workflows: specs with {@code depends_on}, {@code blocked} jobs. A
+   * store without them refuses both through {@link Capabilities}.
+   */
+  default boolean supportsWorkflows() {
+    return false;
+  }
+
   /** True when {@link #schedules()} works; a store without schedules refuses them loudly. */
   default boolean supportsSchedules() {
     return false;
@@ -219,7 +227,8 @@ public interface JobStore extends AutoCloseable {
    * @throws io.drover.UnsupportedCapabilityException when {@link #supportsSchedules()} is false
    */
   default ScheduleStore schedules() {
-    throw new io.drover.UnsupportedCapabilityException(name(), "schedules");
+    Capabilities.requireSchedules(this);
+    throw new IllegalStateException(name() + " says it keeps schedules but does not serve them");
   }
 
   /** Releases connections and files. Idempotent. */

@@ -2,6 +2,7 @@ package io.drover.runtime;
 
 import static io.drover.runtime.PoolFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.drover.Job;
 import io.drover.JobState;
@@ -77,7 +78,11 @@ class ShutdownTest {
 
     UUID id = fixture.enqueue(spec("noop").build());
 
-    assertThat(fixture.store.get(id).orElseThrow().state()).isEqualTo(JobState.WAITING);
+    // Several poll intervals (50 ms) pass: a pool still claiming would have taken the job.
+    await()
+        .during(Duration.ofMillis(400))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> fixture.store.get(id).orElseThrow().state() == JobState.WAITING);
     assertThat(fixture.store.get(id).orElseThrow().attempt()).isZero();
   }
 }

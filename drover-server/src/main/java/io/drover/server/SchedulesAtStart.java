@@ -1,8 +1,8 @@
 package io.drover.server;
 
-import io.drover.UnsupportedCapabilityException;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.schedule.ScheduleFile;
+import io.drover.store.Capabilities;
 import io.drover.store.JobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +26,7 @@ final class SchedulesAtStart {
     if (config.schedulesFile() == null) {
       return;
     }
-    if (!store.supportsSchedules()) {
-      throw new UnsupportedCapabilityException(store.name(), "schedules");
-    }
+    Capabilities.requireSchedules(store);
     Instant now = clock.instant();
     try {
       ScheduleFile.Applied applied =

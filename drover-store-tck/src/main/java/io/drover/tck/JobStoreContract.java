@@ -63,6 +63,14 @@ public abstract class JobStoreContract {
    */
   protected abstract JobStore newStore(SettableClock clock) throws Exception;
 
+  /**
+   * Another process's view of the same data as {@code store}: a second store on the same file,
+   * schema or key prefix, with its own connections, on {@code clock}. The suite closes it after the
+   * test, before {@code store}. The race area uses such peers to show that only the store keeps
+   * racing processes apart.
+   */
+  protected abstract JobStore newPeer(JobStore store, SettableClock clock) throws Exception;
+
   @BeforeEach
   void openStore() throws Exception {
     clock = new SettableClock(START);
@@ -179,6 +187,18 @@ public abstract class JobStoreContract {
   class Events extends EventContract {
     Events() {
       super(JobStoreContract.this);
+    }
+  }
+
+  @Nested
+  class Races extends RaceContract {
+    Races() {
+      super(JobStoreContract.this);
+    }
+
+    @Override
+    JobStore newPeer() throws Exception {
+      return JobStoreContract.this.newPeer(store, clock);
     }
   }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.store.Subscription;
 import java.time.Duration;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,12 +54,14 @@ abstract class WakeupContract extends ContractArea {
   }
 
   @Test
-  void subscription_closingTwice_isHarmless() {
-    Subscription subscription = store().subscribe(queue -> {});
+  void subscription_closingTwice_isHarmless_andItHearsNothingMore() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Subscription subscription = store().subscribe(heard::add);
 
     subscription.close();
     subscription.close();
-
     enqueue(Specs.spec("mail"));
+
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(heard::isEmpty);
   }
 }

@@ -4,10 +4,10 @@ import io.drover.Job;
 import io.drover.JobError;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.UnsupportedCapabilityException;
 import io.drover.events.EventChannel;
 import io.drover.events.LocalEventChannel;
 import io.drover.schedule.ScheduleStore;
+import io.drover.store.Capabilities;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
@@ -86,11 +86,7 @@ public final class MemoryJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    for (JobSpec spec : specs) {
-      if (!spec.dependsOn().isEmpty()) {
-        throw new UnsupportedCapabilityException(NAME, "workflows (depends_on)");
-      }
-    }
+    Capabilities.requireWorkflowsFor(this, specs);
     Set<String> woken = new LinkedHashSet<>();
     List<Enqueued> answers =
         locked(
@@ -346,9 +342,7 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    if (state == JobState.BLOCKED) {
-      throw new UnsupportedCapabilityException(NAME, "workflows (blocked jobs)");
-    }
+    Capabilities.requireWorkflowsFor(this, state);
     int deleted = 0;
     UUID after = null;
     while (true) {

@@ -6,9 +6,9 @@ import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.UnsupportedCapabilityException;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
+import io.drover.store.Capabilities;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
@@ -89,11 +89,7 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    for (JobSpec spec : specs) {
-      if (!spec.dependsOn().isEmpty()) {
-        throw new UnsupportedCapabilityException(name(), "workflows (depends_on)");
-      }
-    }
+    Capabilities.requireWorkflowsFor(this, specs);
     if (specs.isEmpty()) {
       return List.of();
     }
@@ -337,9 +333,7 @@ final class JdbcJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    if (state == JobState.BLOCKED) {
-      throw new UnsupportedCapabilityException(name(), "workflows (blocked jobs)");
-    }
+    Capabilities.requireWorkflowsFor(this, state);
     return JobDeletion.purge(transactions, queue, state);
   }
 

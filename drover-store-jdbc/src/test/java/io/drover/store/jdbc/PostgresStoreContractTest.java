@@ -18,4 +18,9 @@ class PostgresStoreContractTest extends JobStoreContract {
     PostgresTestDatabase.truncate(SCHEMA);
     return PostgresJobStore.open(PostgresTestDatabase.config(SCHEMA).clock(clock).build());
   }
+
+  @Override
+  protected JobStore newPeer(JobStore store, SettableClock clock) {
+    return PostgresJobStore.open(PostgresTestDatabase.config(SCHEMA).clock(clock).build());
+  }
 }

@@ -13,8 +13,17 @@ class SqliteStoreContractTest extends JobStoreContract {
 
   private static final AtomicInteger FILES = new AtomicInteger();
 
+  private Path file;
+
   @Override
   protected JobStore newStore(SettableClock clock) {
-    return SqliteJobStore.open(dir.resolve("drover-" + FILES.incrementAndGet() + ".db"), clock);
+    file = dir.resolve("drover-" + FILES.incrementAndGet() + ".db");
+    return SqliteJobStore.open(file, clock);
+  }
+
+  /** A second process on the same file: SQLite's file locks keep the two apart. */
+  @Override
+  protected JobStore newPeer(JobStore store, SettableClock clock) {
+    return SqliteJobStore.open(file, clock);
   }
 }

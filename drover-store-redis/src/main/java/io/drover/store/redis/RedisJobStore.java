@@ -3,9 +3,9 @@ package io.drover.store.redis;
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.UnsupportedCapabilityException;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
+import io.drover.store.Capabilities;
 import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
@@ -140,11 +140,7 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    for (JobSpec spec : specs) {
-      if (!spec.dependsOn().isEmpty()) {
-        throw new UnsupportedCapabilityException(NAME, "workflows (depends_on)");
-      }
-    }
+    Capabilities.requireWorkflowsFor(this, specs);
     return enqueuer.enqueue(specs);
   }
 
@@ -221,9 +217,7 @@ public final class RedisJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    if (state == JobState.BLOCKED) {
-      throw new UnsupportedCapabilityException(NAME, "workflows (blocked jobs)");
-    }
+    Capabilities.requireWorkflowsFor(this, state);
     return deleter.purge(queue, state);
   }
 

@@ -16,6 +16,11 @@ class RedisStoreContractTest extends JobStoreContract {
     return RedisJobStore.connect(RedisTestServer.URL, clock, prefix);
   }
 
+  @Override
+  protected JobStore newPeer(JobStore store, SettableClock clock) {
+    return RedisJobStore.connect(RedisTestServer.URL, clock, prefix);
+  }
+
   @AfterEach
   void deleteKeys() {
     if (prefix != null) {

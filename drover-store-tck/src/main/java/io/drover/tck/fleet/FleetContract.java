@@ -3,6 +3,7 @@ package io.drover.tck.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.store.JobStore;
@@ -115,6 +116,42 @@ public abstract class FleetContract {
     assertThat(new HashSet<>(runs.get(victim.workerId()))).containsAll(ranTwice);
     assertThat(ranTwice.size()).isLessThanOrEqualTo(CONCURRENCY * 3);
     assertThat(fleet.subList(1, WORKERS)).allMatch(FleetProcess::isAlive);
+  }
+
+  @Test
+  void workerFrozenPastItsLease_isFencedOut_andEveryRerunIsVisible() throws Exception {
+    startFleet(2);
+    enqueueAll();
+    FleetProcess victim = fleet.get(0);
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> victim.runs().size() >= JOBS / 20);
+
+    victim.freeze();
+    // The others reap the frozen worker's leases and finish every job meanwhile.
+    awaitAllCompleted();
+    victim.thaw();
+    // Back, its heartbeats and outcomes meet new tokens: it is told, and stores nothing.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> victim.log().contains("lease lost") || victim.log().contains("outcome refused"));
+
+    Map<String, Long> timesRun = countRuns(runsByWorker());
+    assertThat(timesRun).hasSize(JOBS);
+    assertThat(count(JobState.COMPLETED)).isEqualTo(JOBS);
+    timesRun.forEach(
+        (id, times) -> {
+          if (times > 1) {
+            Job job = store.get(UUID.fromString(id)).orElseThrow();
+            assertThat(job.attempt())
+                .as("attempt of %s, run %d times", id, times)
+                .isEqualTo(times.intValue());
+            assertThat(job.errors()).as("errors of %s", id).hasSize(times.intValue() - 1);
+          }
+        });
+    assertThat(victim.isAlive()).isTrue();
   }
 
   private void startFleet(long workMillis) throws Exception {

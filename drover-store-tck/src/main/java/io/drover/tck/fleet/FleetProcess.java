@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 final class FleetProcess implements AutoCloseable {
   private final String workerId;
   private final Path runs;
+  private final Path log;
   private final Process process;
 
-  private FleetProcess(String workerId, Path runs, Process process) {
+  private FleetProcess(String workerId, Path runs, Path log, Process process) {
     this.workerId = workerId;
     this.runs = runs;
+    this.log = log;
     this.process = process;
   }
 
@@ -33,12 +35,10 @@ final class FleetProcess implements AutoCloseable {
     command.add("-Ddrover.fleet.workerId=" + workerId);
     command.add("-Ddrover.fleet.runs=" + runs);
     command.add(FleetWorkerMain.class.getName());
+    Path log = dir.resolve(workerId + ".log");
     Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(workerId + ".log").toFile())
-            .start();
-    return new FleetProcess(workerId, runs, process);
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new FleetProcess(workerId, runs, log, process);
   }
 
   String workerId() {
@@ -53,6 +53,31 @@ final class FleetProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * SIGSTOP: the process freezes as a long GC pause or a suspended VM would, holding its leases.
+   */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the frozen process runs on, its clocks and leases now behind. */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
+  /** What the process logged so far. */
+  String log() throws IOException {
+    return Files.readString(log);
   }
 
   /** The job ids this process ran, one per handler run, in order. */

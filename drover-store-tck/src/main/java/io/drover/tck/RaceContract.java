@@ -1,20 +1,15 @@
-package io.drover.store.jdbc;
+package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.store.ClaimRequest;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
-import io.drover.store.QueuePattern;
-import io.drover.tck.Specs;
-import io.drover.time.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,37 +24,43 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Several stores on one schema stand in for several processes: each has its own pool, so only the
- * database's row locks keep their de-duplication, reaping and cleanup from colliding.
+ * Several processes at once on one store's data — the test's store and two peers, each from several
+ * threads — so that only the store's own locking keeps their de-duplication, reaping and cleanup
+ * from colliding.
  */
-class PostgresConcurrencyTest {
-  @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
-  private static final String SCHEMA = MIGRATED.name();
-  private static final int STORES = 3;
+abstract class RaceContract extends ContractArea {
+  private static final int PEERS = 2;
   private static final int THREADS_PER_STORE = 3;
   private static final int JOBS = 600;
-  private static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final SettableClock clock = new SettableClock(Instant.parse("2031-05-04T10:00:00Z"));
   private final List<JobStore> stores = new ArrayList<>();
+  private final List<JobStore> peers = new ArrayList<>();
   private ExecutorService threads;
 
+  RaceContract(JobStoreContract suite) {
+    super(suite);
+  }
+
+  /** Another process's store on the same data as {@link #store()}. */
+  abstract JobStore newPeer() throws Exception;
+
   @BeforeEach
-  void openStores() throws Exception {
-    PostgresTestDatabase.truncate(SCHEMA);
-    for (int i = 0; i < STORES; i++) {
-      stores.add(PostgresJobStore.open(PostgresTestDatabase.config(SCHEMA).clock(clock).build()));
+  void openPeers() throws Exception {
+    stores.add(store());
+    for (int i = 0; i < PEERS; i++) {
+      JobStore peer = newPeer();
+      peers.add(peer);
+      stores.add(peer);
     }
-    threads = Executors.newFixedThreadPool(STORES * THREADS_PER_STORE);
+    threads = Executors.newFixedThreadPool(stores.size() * THREADS_PER_STORE);
   }
 
   @AfterEach
-  void closeStores() {
+  void closePeers() {
     threads.shutdownNow();
-    stores.forEach(JobStore::close);
+    peers.forEach(JobStore::close);
   }
 
   @Test
@@ -70,21 +71,20 @@ class PostgresConcurrencyTest {
               List<Enqueued> mine = new ArrayList<>();
               for (int i = 0; i < 20; i++) {
                 mine.addAll(
-                    store.enqueue(
-                        List.of(JobSpec.builder("mail", "send").dedupKey("welcome-ana").build())));
+                    store.enqueue(List.of(Specs.job("mail").dedupKey("welcome-ana").build())));
               }
               return mine;
             });
 
     assertThat(answers.stream().filter(Enqueued::created)).hasSize(1);
     assertThat(answers.stream().map(Enqueued::id).distinct()).hasSize(1);
-    assertThat(stores.get(0).stats()).singleElement().matches(stats -> stats.total() == 1);
+    assertThat(store().stats()).singleElement().matches(stats -> stats.total() == 1);
   }
 
   @Test
-  void reapersOnSeveralStores_recoverEachExpiredLeaseOnce() throws Exception {
+  void reapersOfSeveralProcesses_recoverEachExpiredLeaseOnce() throws Exception {
     Set<UUID> claimed = enqueueAndClaimAll();
-    clock.advance(LEASE.plusSeconds(1));
+    advance(Specs.LEASE.plusSeconds(1));
 
     List<UUID> reaped =
         race(
@@ -99,48 +99,43 @@ class PostgresConcurrencyTest {
 
     assertThat(reaped).doesNotHaveDuplicates();
     assertThat(new HashSet<>(reaped)).isEqualTo(claimed);
-    Job sample = stores.get(0).get(reaped.get(0)).orElseThrow();
-    assertThat(sample.state()).isEqualTo(JobState.RETRYING);
-    assertThat(sample.errors()).hasSize(1);
+    for (UUID id : claimed) {
+      Job job = job(id);
+      assertThat(job.state()).isEqualTo(JobState.RETRYING);
+      assertThat(job.errors()).hasSize(1);
+    }
   }
 
   @Test
-  void cleanersOnSeveralStores_deleteEachJobOnce() throws Exception {
-    JobStore store = stores.get(0);
+  void cleanersOfSeveralProcesses_deleteEachJobOnce() throws Exception {
     List<Completion> done = new ArrayList<>();
     for (UUID id : enqueueAndClaimAll()) {
-      Job job = store.get(id).orElseThrow();
-      done.add(new Completion(job.lease(), null));
+      done.add(new Completion(job(id).lease(), null));
     }
-    assertThat(store.complete(done)).hasSize(JOBS);
-    clock.advance(Duration.ofDays(8));
+    assertThat(store().complete(done)).hasSize(JOBS);
+    advance(Duration.ofDays(8));
     CleanupRequest small =
         new CleanupRequest(Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(7), 25);
 
     List<Integer> deleted =
         race(
-            each -> {
+            store -> {
               List<Integer> mine = new ArrayList<>();
               int count;
-              while ((count = each.cleanup(small)) > 0) {
+              while ((count = store.cleanup(small)) > 0) {
                 mine.add(count);
               }
               return mine;
             });
 
     assertThat(deleted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JOBS);
-    assertThat(store.stats()).isEmpty();
+    assertThat(store().stats()).isEmpty();
   }
 
   private Set<UUID> enqueueAndClaimAll() {
-    JobStore store = stores.get(0);
-    List<JobSpec> specs = new ArrayList<>();
-    for (int i = 0; i < JOBS; i++) {
-      specs.add(JobSpec.builder("work", "send").build());
-    }
-    store.enqueue(specs);
-    List<Job> claimed =
-        store.claim(new ClaimRequest("w", List.of(QueuePattern.of("work")), JOBS, LEASE));
+    List<JobSpec> specs = Specs.specs("work", JOBS);
+    store().enqueue(specs);
+    List<Job> claimed = claim(JOBS, "work");
     assertThat(claimed).hasSize(JOBS);
     Set<UUID> ids = new HashSet<>();
     claimed.forEach(job -> ids.add(job.id()));
