@@ -48,7 +48,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class WorkerPool {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration ACK_FLUSH_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration STORE_ERROR_PAUSE = Duration.ofSeconds(1);
 
   private final JobStore store;
   private final WorkerConfig config;
@@ -184,6 +183,7 @@ public final class WorkerPool {
   }
 
   private void dispatchLoop() {
+    OutageLog outages = new OutageLog("worker " + config.workerId() + ": claim", clock);
     while (claiming) {
       try {
         int free = slots.availablePermits();
@@ -193,6 +193,7 @@ public final class WorkerPool {
         }
         List<Job> claimed =
             store.claim(new ClaimRequest(config.workerId(), config.queues(), free, config.lease()));
+        outages.succeeded();
         for (Job job : claimed) {
           launch(job);
         }
@@ -203,12 +204,7 @@ public final class WorkerPool {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.atWarn()
-            .setMessage("worker: claim failed")
-            .addKeyValue("worker_id", config.workerId())
-            .addKeyValue("error", e.toString())
-            .log();
-        pause(STORE_ERROR_PAUSE);
+        pause(outages.failed(e));
       }
     }
   }
@@ -406,9 +402,10 @@ public final class WorkerPool {
         .addKeyValue("attempt", job.attempt());
   }
 
-  private static void pause(Duration duration) {
+  /** Waits out a store error's backoff; {@link #stop()} ends the wait at once. */
+  private void pause(Duration duration) {
     try {
-      Thread.sleep(duration);
+      wake.awaitAndClear(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
