@@ -26,10 +26,19 @@ public final class StallingProxy implements AutoCloseable {
 
   /** Forwards to {@code targetHost:targetPort} until {@link #stall()}. */
   public StallingProxy(String targetHost, int targetPort) throws IOException {
+    this(targetHost, targetPort, 0);
+  }
+
+  /**
+   * Forwards from {@code listenPort} on loopback (0: any free one), e.g. a port a process was told
+   * before its store came up.
+   */
+  public StallingProxy(String targetHost, int targetPort, int listenPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    server.setReuseAddress(true);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
     Thread.ofVirtual().start(this::accept);
   }
 
