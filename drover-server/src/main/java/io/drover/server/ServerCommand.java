@@ -84,6 +84,7 @@ final class ServerCommand implements Callable<Integer> {
     JobStore store;
     PrometheusMeterRegistry registry;
     WaitingHttp[] waiting = new WaitingHttp[1]; // answers health checks while the store is late
+    int port = -1;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
@@ -108,6 +109,7 @@ final class ServerCommand implements Callable<Integer> {
                       WaitingHttp.start(
                           settings.host(), settings.port(), choice.kind().wireName()));
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
+      port = config.port();
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
       return EXIT_CONFIG;
@@ -116,13 +118,13 @@ final class ServerCommand implements Callable<Integer> {
       return EXIT_FAILED;
     } finally {
       if (waiting[0] != null) {
-        waiting[0].close(); // frees the port for the API
+        // The API takes the port the waiting answers came from, so a --port 0 server keeps it.
+        port = waiting[0].port();
+        waiting[0].close();
       }
     }
     DroverServer server;
     try {
-      // The port the waiting answers came from, so a --port 0 server keeps the one it showed.
-      int port = waiting[0] == null ? config.port() : waiting[0].port();
       server = DroverServer.start(config, options, store, clock, registry, port);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage());

