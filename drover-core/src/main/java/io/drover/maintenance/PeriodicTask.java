@@ -1,31 +1,32 @@
 package io.drover.maintenance;
 
-import io.drover.StoreUnavailableException;
+import io.drover.runtime.OutageLog;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.InstantSource;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a piece of maintenance every interval on its own daemon thread. A failing run is logged and
- * the next one happens anyway: a background loop never dies silently.
+ * the next one happens anyway: a background loop never dies silently. While runs fail, the next
+ * comes after a backoff that grows up to {@link OutageLog#DEFAULT_MAX_RETRY} (but never sooner than
+ * the interval), and a store outage is logged once when it starts and once when it ends.
  */
 public final class PeriodicTask {
-  private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
-
   private final String name;
   private final Duration interval;
   private final Runnable work;
+  private final OutageLog outages;
   private final AtomicBoolean started = new AtomicBoolean();
-  private volatile ScheduledExecutorService executor;
+  private volatile ScheduledThreadPoolExecutor executor;
 
   public PeriodicTask(String name, Duration interval, Runnable work) {
     this.name = name;
     this.interval = interval;
     this.work = work;
+    this.outages = new OutageLog(name, InstantSource.system());
   }
 
   /** Starts running at once and then every interval. Idempotent. */
@@ -34,14 +35,16 @@ public final class PeriodicTask {
       return;
     }
     executor =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("drover-" + name).factory());
-    executor.scheduleWithFixedDelay(this::runAndLog, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("drover-" + name).factory());
+    // Each run schedules the next; once stopped, the one waiting must not run.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.execute(this::runAndLog);
   }
 
   /** Stops after the run in progress, if any. Idempotent, and harmless before start. */
   public void stop() {
-    ScheduledExecutorService running = executor;
+    ScheduledThreadPoolExecutor running = executor;
     if (running == null) {
       return;
     }
@@ -57,19 +60,25 @@ public final class PeriodicTask {
   }
 
   /**
-   * Runs the work once. Anything it throws but a {@link VirtualMachineError} is logged and the next
-   * run happens anyway: an exception escaping here would cancel every later run silently. A store
-   * outage is expected and logged in one line; anything else is a bug and gets its stack.
+   * Runs the work once and schedules the next run. Anything it throws but a {@link
+   * VirtualMachineError} is logged and the next run happens anyway: an exception escaping here would
+   * cancel every later run silently.
    */
   private void runAndLog() {
+    Duration next = interval;
     try {
       work.run();
+      outages.succeeded();
     } catch (VirtualMachineError fatal) {
       throw fatal;
-    } catch (StoreUnavailableException e) {
-      log.warn("{}: run failed, next in {} ms: {}", name, interval.toMillis(), e.toString());
     } catch (Throwable e) {
-      log.error("{}: run failed, next in {} ms", name, interval.toMillis(), e);
+      Duration backoff = outages.failed(e);
+      next = backoff.compareTo(interval) > 0 ? backoff : interval;
+    }
+    try {
+      executor.schedule(this::runAndLog, next.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      // stop() was called during the run: there is no next one.
     }
   }
 }

@@ -6,6 +6,7 @@ import io.drover.store.Failure;
 import io.drover.store.JobStore;
 import io.drover.store.Release;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,17 +31,23 @@ import org.slf4j.LoggerFactory;
 final class AckBatcher {
   private static final Logger log = LoggerFactory.getLogger(AckBatcher.class);
   private static final int MAX_BATCH = 1000;
+  private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
   private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
   private static final Object STOP = new Object();
 
   private final JobStore store;
   private final LinkedBlockingQueue<Object> pending = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private final StoreOutage outage;
+  private final OutageLog outage;
 
   AckBatcher(JobStore store, String workerId) {
     this.store = store;
-    this.outage = new StoreOutage("worker " + workerId + ": acknowledgements");
+    this.outage =
+        new OutageLog(
+            "worker " + workerId + ": acknowledgements",
+            InstantSource.system(),
+            FIRST_RETRY_DELAY,
+            MAX_RETRY_DELAY);
     this.thread = Thread.ofPlatform().daemon().name("drover-ack-" + workerId).unstarted(this::run);
   }
 
@@ -104,16 +111,16 @@ final class AckBatcher {
     while (true) {
       try {
         unsent.send(store);
-        outage.ended();
+        outage.succeeded();
         return true;
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable e) {
         // Not only an unreachable store: a driver that throws an Error on a dying connection must
         // not end this thread, or every later outcome would be lost.
-        outage.failed(e);
+        Duration wait = outage.failed(e);
         try {
-          Thread.sleep(outage.retryDelay(MAX_RETRY_DELAY));
+          Thread.sleep(wait);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           return false;

@@ -48,7 +48,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class WorkerPool {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration ACK_FLUSH_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration MAX_CLAIM_RETRY_DELAY = Duration.ofSeconds(2);
+  private static final Duration FIRST_HEARTBEAT_RETRY = Duration.ofMillis(200);
 
   private final JobStore store;
   private final WorkerConfig config;
@@ -60,8 +60,7 @@ public final class WorkerPool {
   private final Map<UUID, Execution> inFlight = new ConcurrentHashMap<>();
   private final Signal wake = new Signal();
   private final Signal finished = new Signal();
-  private final StoreOutage heartbeatOutage;
-  private final StoreOutage claimOutage;
+  private final OutageLog heartbeatOutage;
   private final AckBatcher acks;
   private final ScheduledExecutorService timers;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -98,8 +97,13 @@ public final class WorkerPool {
     this.listener = GuardedListener.of(listener);
     this.slots = new Semaphore(config.concurrency());
     this.acks = new AckBatcher(store, config.workerId());
-    this.heartbeatOutage = new StoreOutage("worker " + config.workerId() + ": heartbeats");
-    this.claimOutage = new StoreOutage("worker " + config.workerId() + ": claims");
+    Duration heartbeatRetry = config.heartbeatInterval().dividedBy(2);
+    this.heartbeatOutage =
+        new OutageLog(
+            "worker " + config.workerId() + ": heartbeats",
+            clock,
+            FIRST_HEARTBEAT_RETRY.compareTo(heartbeatRetry) < 0 ? FIRST_HEARTBEAT_RETRY : heartbeatRetry,
+            heartbeatRetry);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("drover-timer-" + config.workerId()).factory());
@@ -187,6 +191,7 @@ public final class WorkerPool {
   }
 
   private void dispatchLoop() {
+    OutageLog outages = new OutageLog("worker " + config.workerId() + ": claim", clock);
     while (claiming) {
       try {
         int free = slots.availablePermits();
@@ -196,6 +201,7 @@ public final class WorkerPool {
         }
         List<Job> claimed =
             store.claim(new ClaimRequest(config.workerId(), config.queues(), free, config.lease()));
+        outages.succeeded();
         for (Job job : claimed) {
           launch(job);
         }
@@ -208,11 +214,9 @@ public final class WorkerPool {
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable e) {
-        claimOutage.failed(e);
-        pause(claimOutage.retryDelay(MAX_CLAIM_RETRY_DELAY));
-        continue;
+        // Not only an unreachable store: an Error thrown by a driver must not end the loop.
+        pause(outages.failed(e));
       }
-      claimOutage.ended();
     }
   }
 
@@ -368,12 +372,11 @@ public final class WorkerPool {
         }
       }
       store.heartbeatWorker(config.workerId(), inFlight.size());
-      heartbeatOutage.ended();
+      heartbeatOutage.succeeded();
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable e) {
-      heartbeatOutage.failed(e);
-      next = heartbeatOutage.retryDelay(config.heartbeatInterval().dividedBy(2));
+      next = heartbeatOutage.failed(e);
     }
     // Also while stopping: running jobs keep their leases through the shutdown grace.
     scheduleHeartbeat(next);
@@ -413,9 +416,10 @@ public final class WorkerPool {
         .addKeyValue("attempt", job.attempt());
   }
 
-  private static void pause(Duration duration) {
+  /** Waits out a store error's backoff; {@link #stop()} ends the wait at once. */
+  private void pause(Duration duration) {
     try {
-      Thread.sleep(duration);
+      wake.awaitAndClear(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

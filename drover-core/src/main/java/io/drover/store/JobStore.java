@@ -17,7 +17,9 @@ import java.util.UUID;
  *
  * <p>Every time decision (is a job due, when does a lease expire) uses the store's clock, given at
  * construction, so tests can move time. Times are kept to the millisecond. Driver exceptions never
- * leak: a store unreachable or failing throws {@link io.drover.StoreUnavailableException}.
+ * leak: a store unreachable or too slow throws {@link io.drover.StoreUnavailableException} (retry
+ * later); a store that answered with an error (a bug, bad data) throws {@link
+ * io.drover.StoreFailureException} (retrying the same call will not help).
  */
 public interface JobStore extends AutoCloseable {
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.JobError;
-import io.drover.StoreUnavailableException;
+import io.drover.StoreFailureException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,11 +99,11 @@ public final class StoredJson {
     try {
       JsonNode node = MAPPER.readTree(json);
       if (node == null || !node.isArray()) {
-        throw new StoreUnavailableException("a stored JSON list holds no array: " + json, null);
+        throw new StoreFailureException("a stored JSON list holds no array: " + json, null);
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new StoreUnavailableException(
+      throw new StoreFailureException(
           "a stored JSON list is corrupt: " + e.getOriginalMessage(), e);
     }
   }

@@ -57,6 +57,17 @@ public final class DroverServer implements AutoCloseable {
       JobStore store,
       InstantSource clock,
       PrometheusMeterRegistry registry) {
+    return start(config, options, store, clock, registry, config.port());
+  }
+
+  /** With the API on {@code port} rather than the config's. */
+  static DroverServer start(
+      ServerConfig config,
+      ServerOptions options,
+      JobStore store,
+      InstantSource clock,
+      PrometheusMeterRegistry registry,
+      int port) {
     Metrics metrics = new Metrics(registry, store, clock);
     Drover drover = Engine.build(config, store, clock, metrics.jobs(), options);
     try {
@@ -70,7 +81,7 @@ public final class DroverServer implements AutoCloseable {
     Javalin http =
         HttpApi.create(drover, config, options.tokens(), metrics, options.extraChecks(), clock);
     try {
-      http.start(config.host(), config.port());
+      http.start(config.host(), port);
     } catch (RuntimeException e) {
       drover.close();
       metrics.close();

@@ -32,7 +32,7 @@ final class HeadlessProcess {
       ServerConfig config =
           ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
-      JobStore store = StoreFactory.open(StoreChoice.of(config), clock);
+      JobStore store = StoreFactory.openWhenUp(StoreChoice.of(config), clock, null, () -> {});
       drover = Engine.build(config, store, clock, JobListener.NONE, parts);
       if (parts.scheduler()) {
         SchedulesAtStart.apply(config, store, clock);

@@ -8,6 +8,7 @@ import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.SettingOptions;
 import io.drover.server.health.PersistenceCheck;
+import io.drover.server.http.WaitingHttp;
 import io.drover.server.metrics.Metrics;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
@@ -82,6 +83,8 @@ final class ServerCommand implements Callable<Integer> {
     ServerOptions options;
     JobStore store;
     PrometheusMeterRegistry registry;
+    WaitingHttp[] waiting = new WaitingHttp[1]; // answers health checks while the store is late
+    int port = -1;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
@@ -94,18 +97,35 @@ final class ServerCommand implements Callable<Integer> {
               .withMaintenance(maintenance.enabled())
               .withScheduler(!noScheduler);
       registry = Metrics.newRegistry();
-      store = StoreFactory.open(StoreChoice.of(config), clock, registry);
+      StoreChoice choice = StoreChoice.of(config);
+      ServerConfig settings = config;
+      store =
+          StoreFactory.openWhenUp(
+              choice,
+              clock,
+              registry,
+              () ->
+                  waiting[0] =
+                      WaitingHttp.start(
+                          settings.host(), settings.port(), choice.kind().wireName()));
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
+      port = config.port();
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
       return EXIT_CONFIG;
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
       return EXIT_FAILED;
+    } finally {
+      if (waiting[0] != null) {
+        // The API takes the port the waiting answers came from, so a --port 0 server keeps it.
+        port = waiting[0].port();
+        waiting[0].close();
+      }
     }
     DroverServer server;
     try {
-      server = DroverServer.start(config, options, store, clock, registry);
+      server = DroverServer.start(config, options, store, clock, registry, port);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage());
       return EXIT_FAILED;

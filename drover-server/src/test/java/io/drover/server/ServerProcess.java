@@ -124,6 +124,10 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   String output() {
     try {
       return Files.readString(log);

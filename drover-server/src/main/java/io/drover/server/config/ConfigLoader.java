@@ -66,6 +66,18 @@ public final class ConfigLoader {
         value(Setting.POOL_SIZE, ConfigLoader::wholeNumber, PostgresConfig.DEFAULT_POOL_SIZE),
         value(Setting.SCHEMA, Function.identity(), PostgresConfig.DEFAULT_SCHEMA),
         value(Setting.MIGRATE, ConfigLoader::trueOrFalse, true),
+        new StoreTimeouts(
+            duration(Setting.POOL_TIMEOUT, ChronoUnit.MILLIS, StoreTimeouts.DEFAULT.poolTimeout()),
+            duration(
+                Setting.STATEMENT_TIMEOUT,
+                ChronoUnit.MILLIS,
+                StoreTimeouts.DEFAULT.statementTimeout()),
+            duration(
+                Setting.SOCKET_TIMEOUT, ChronoUnit.MILLIS, StoreTimeouts.DEFAULT.socketTimeout()),
+            duration(
+                Setting.CONNECT_TIMEOUT, ChronoUnit.MILLIS, StoreTimeouts.DEFAULT.connectTimeout()),
+            duration(
+                Setting.REDIS_TIMEOUT, ChronoUnit.MILLIS, StoreTimeouts.DEFAULT.redisTimeout())),
         value(Setting.REDIS_URL, Function.identity(), null),
         value(Setting.DATA_DIR, ConfigLoader::path, ServerConfig.DEFAULT_DATA_DIR),
         value(Setting.HOST, Function.identity(), ServerConfig.DEFAULT_HOST),

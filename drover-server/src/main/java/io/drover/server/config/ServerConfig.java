@@ -26,6 +26,8 @@ import java.util.Locale;
  * @param poolSize PostgreSQL connections in this process's pool. Default: 10.
  * @param schema the PostgreSQL schema of Drover's tables. Default: drover.
  * @param migrate whether a PostgreSQL store applies pending migrations at start. Default: true.
+ * @param storeTimeouts how long store calls may wait (PostgreSQL and Redis). Default: {@link
+ *     StoreTimeouts#DEFAULT}.
  * @param redisUrl a Redis URL, or null. Default: null.
  * @param dataDir where the embedded SQLite file lives. Default: {@code ./drover-data}.
  * @param host the HTTP listen address. Default: 127.0.0.1 (loopback, DESIGN §8).
@@ -60,6 +62,7 @@ public record ServerConfig(
     int poolSize,
     String schema,
     boolean migrate,
+    StoreTimeouts storeTimeouts,
     String redisUrl,
     Path dataDir,
     String host,
@@ -129,6 +132,9 @@ public record ServerConfig(
   public ServerConfig {
     if (dataDir == null) {
       throw new ConfigException("dataDir", "must be set");
+    }
+    if (storeTimeouts == null) {
+      throw new ConfigException("storeTimeouts", "must be set");
     }
     checkRange("poolSize", poolSize, 1, PostgresConfig.MAX_POOL_SIZE);
     if (!PostgresConfig.SCHEMA_NAME.matcher(schema).matches()) {

@@ -2,6 +2,7 @@ package io.drover.server.config;
 
 import io.drover.server.Durations;
 import io.drover.store.jdbc.PostgresConfig;
+import io.drover.store.redis.RedisTimeouts;
 
 /**
  * Every setting of {@code drover server} and the names it goes by: one flag, one {@code DROVER_*}
@@ -50,6 +51,56 @@ public enum Setting {
       "false",
       "Do not apply PostgreSQL migrations at start (DROVER_MIGRATE=false does the same); start"
           + " only if none is pending, leaving them to `drover migrate`. Default: migrate."),
+  POOL_TIMEOUT(
+      "poolTimeout",
+      "--pool-timeout",
+      "DROVER_POOL_TIMEOUT_MS",
+      null,
+      "MS",
+      "How long a PostgreSQL call waits for a pooled connection before it fails as unavailable."
+          + " Default: "
+          + Durations.format(PostgresConfig.DEFAULT_CONNECTION_TIMEOUT)
+          + "."),
+  STATEMENT_TIMEOUT(
+      "statementTimeout",
+      "--statement-timeout",
+      "DROVER_STATEMENT_TIMEOUT_MS",
+      null,
+      "MS",
+      "PostgreSQL cancels a statement of Drover's that runs longer (statement_timeout);"
+          + " migrations and VACUUM are exempt. Default: "
+          + Durations.format(PostgresConfig.DEFAULT_STATEMENT_TIMEOUT)
+          + "."),
+  SOCKET_TIMEOUT(
+      "socketTimeout",
+      "--socket-timeout",
+      "DROVER_SOCKET_TIMEOUT_MS",
+      null,
+      "MS",
+      "A PostgreSQL connection that hears nothing from the server this long is dropped and the"
+          + " call fails as unavailable (a black-holed network); longer than the statement"
+          + " timeout. Default: "
+          + Durations.format(PostgresConfig.DEFAULT_SOCKET_TIMEOUT)
+          + "."),
+  CONNECT_TIMEOUT(
+      "connectTimeout",
+      "--connect-timeout",
+      "DROVER_CONNECT_TIMEOUT_MS",
+      null,
+      "MS",
+      "How long opening a connection to PostgreSQL or Redis may take. Default: "
+          + Durations.format(PostgresConfig.DEFAULT_CONNECT_TIMEOUT)
+          + "."),
+  REDIS_TIMEOUT(
+      "redisTimeout",
+      "--redis-timeout",
+      "DROVER_REDIS_TIMEOUT_MS",
+      null,
+      "MS",
+      "How long a Redis call waits for its answer before it fails as unavailable; a ?timeout= in"
+          + " the Redis URL wins. Default: "
+          + Durations.format(RedisTimeouts.DEFAULT_COMMAND)
+          + "."),
   REDIS_URL(
       "redisUrl",
       "--redis-url",

@@ -1,7 +1,10 @@
 package io.drover.server.health;
 
+import io.drover.StoreFailureException;
+import io.drover.runtime.OutageLog;
 import io.drover.store.JobStore;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +19,7 @@ public final class StoreCheck implements HealthCheck {
   private static final UUID PROBE = new UUID(0, 0);
 
   private final JobStore store;
+  private final OutageLog outages = new OutageLog("health: store check", InstantSource.system());
 
   public StoreCheck(JobStore store) {
     this.store = store;
@@ -37,11 +41,15 @@ public final class StoreCheck implements HealthCheck {
     try {
       store.get(PROBE);
     } catch (RuntimeException e) {
+      // Health bodies may reach anyone who can see readiness: the log keeps where and why, once
+      // per outage however often the load balancer asks.
+      outages.failed(e);
       return new HealthResult(
           HealthStatus.DOWN,
-          store.name() + " does not answer: " + e.getMessage(),
+          store.name() + (e instanceof StoreFailureException ? " failed" : " does not answer"),
           Map.of("driver", store.name(), "reachable", false));
     }
+    outages.succeeded();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     Map<String, Object> details =
         Map.of("driver", store.name(), "reachable", true, "latency_ms", took.toMillis());

@@ -41,6 +41,10 @@ final class JobListQuery {
       if (param.getValue().size() > 1) {
         throw ProblemException.badRequest(param.getKey(), "is given more than once");
       }
+      // Stores keep text that PostgreSQL cannot hold: a NUL is the client's mistake, not theirs.
+      if (param.getValue().getFirst().indexOf('\0') >= 0) {
+        throw ProblemException.badRequest(param.getKey(), "must not contain a NUL character");
+      }
     }
     String queue = ctx.queryParam("queue");
     if (queue != null) {

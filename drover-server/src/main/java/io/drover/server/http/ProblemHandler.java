@@ -2,6 +2,7 @@ package io.drover.server.http;
 
 import io.drover.InvalidJobException;
 import io.drover.JobNotFoundException;
+import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import io.drover.UnsupportedCapabilityException;
 import io.javalin.http.Context;
@@ -15,6 +16,12 @@ import org.slf4j.LoggerFactory;
 /** Turns every failure of a request into a {@link Problem}, so clients parse one error shape. */
 final class ProblemHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /** The whole detail of a 503 for an unreachable store; the log has the rest. */
+  static final String STORE_UNAVAILABLE = "store unavailable; try again later";
+
+  /** The whole detail of a 500 for a store that failed; the log has the rest. */
+  static final String STORE_FAILURE = "store failure; see the server's log";
 
   private ProblemHandler() {}
 
@@ -30,14 +37,24 @@ final class ProblemHandler {
         UnsupportedCapabilityException.class,
         (e, ctx) -> new Problem(HttpStatus.NOT_IMPLEMENTED, e.getMessage(), null).send(ctx));
     router.exception(StoreUnavailableException.class, ProblemHandler::storeUnavailable);
+    router.exception(StoreFailureException.class, ProblemHandler::storeFailure);
     // Javalin's own answers: unknown route (404), wrong method (405), body too large (413).
     router.exception(HttpResponseException.class, ProblemHandler::javalinResponse);
     router.exception(Exception.class, ProblemHandler::unexpected);
   }
 
+  /**
+   * The log keeps the store's message (host, port, database, pool state); the body says only what
+   * kind of trouble it is, so clients learn nothing of the infrastructure behind the API.
+   */
   private static void storeUnavailable(StoreUnavailableException e, Context ctx) {
-    log.warn("store unavailable: {}", e.getMessage());
-    new Problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null).send(ctx);
+    log.warn("store unavailable: {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    new Problem(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, null).send(ctx);
+  }
+
+  private static void storeFailure(StoreFailureException e, Context ctx) {
+    log.error("store failure: {} {}", ctx.method(), ctx.path(), e);
+    new Problem(HttpStatus.INTERNAL_SERVER_ERROR, STORE_FAILURE, null).send(ctx);
   }
 
   private static void javalinResponse(HttpResponseException e, Context ctx) {

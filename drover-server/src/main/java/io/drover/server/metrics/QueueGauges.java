@@ -1,6 +1,7 @@
 package io.drover.server.metrics;
 
 import io.drover.JobState;
+import io.drover.runtime.OutageLog;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
 import io.micrometer.core.instrument.Gauge;
@@ -12,21 +13,19 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Queue depth per state, the age of each queue's oldest due job, and the registered workers, read
  * from the store at most once per {@link #REFRESH} however often Prometheus scrapes, so many
- * scrapers cost the store no more than one. A failed read keeps the last numbers and is logged.
+ * scrapers cost the store no more than one. A failed read keeps the last numbers and is logged
+ * (once per store outage).
  */
 final class QueueGauges {
   static final Duration REFRESH = Duration.ofSeconds(5);
 
-  private static final Logger log = LoggerFactory.getLogger(QueueGauges.class);
-
   private final JobStore store;
   private final InstantSource clock;
+  private final OutageLog outages;
   private final MultiGauge depth;
   private final MultiGauge oldestAge;
   private volatile int workers;
@@ -35,6 +34,7 @@ final class QueueGauges {
   QueueGauges(JobStore store, InstantSource clock, MeterRegistry registry) {
     this.store = store;
     this.clock = clock;
+    this.outages = new OutageLog("metrics: queue stats", clock);
     this.depth =
         MultiGauge.builder("drover.queue.jobs")
             .description("Jobs per queue and state")
@@ -79,8 +79,9 @@ final class QueueGauges {
       }
       depth.register(depthRows, true);
       oldestAge.register(ageRows, true);
+      outages.succeeded();
     } catch (RuntimeException e) {
-      log.warn("metrics: could not read queue stats, keeping the last ones: {}", e.toString());
+      outages.failed(e); // the last numbers stay
     }
   }
 }

@@ -3,6 +3,7 @@ package io.drover.server.store;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
 import io.drover.store.jdbc.PostgresConfig;
+import io.drover.store.redis.RedisTimeouts;
 import io.lettuce.core.RedisURI;
 import java.nio.file.Path;
 
@@ -14,9 +15,15 @@ import java.nio.file.Path;
  * @param reason why this store, for the error when it cannot be used
  * @param sqliteFile the database file when the kind is sqlite, else null
  * @param postgres how to open PostgreSQL when the kind is postgres, else null
+ * @param redisTimeouts how long Redis calls may wait
  */
 public record StoreChoice(
-    StoreKind kind, String reason, Path sqliteFile, PostgresConfig postgres, String redisUrl) {
+    StoreKind kind,
+    String reason,
+    Path sqliteFile,
+    PostgresConfig postgres,
+    String redisUrl,
+    RedisTimeouts redisTimeouts) {
 
   /** The file name of the embedded store inside the data directory. */
   public static final String SQLITE_FILE = "drover.db";
@@ -46,7 +53,8 @@ public record StoreChoice(
         reason,
         kind == StoreKind.SQLITE ? config.dataDir().resolve(SQLITE_FILE) : null,
         kind == StoreKind.POSTGRES ? postgres(config, reason) : null,
-        kind == StoreKind.REDIS ? redisUrl(config, reason) : null);
+        kind == StoreKind.REDIS ? redisUrl(config, reason) : null,
+        config.storeTimeouts().redis());
   }
 
   private static String redisUrl(ServerConfig config, String reason) {
@@ -73,7 +81,9 @@ public record StoreChoice(
               + "): set DATABASE_URL or pass --database-url");
     }
     try {
-      return PostgresConfig.builder(config.databaseUrl())
+      return config
+          .storeTimeouts()
+          .applyTo(PostgresConfig.builder(config.databaseUrl()))
           .poolSize(config.poolSize())
           .schema(config.schema())
           .migrate(config.migrate())

@@ -35,12 +35,34 @@ public final class StoreFactory {
    */
   public static JobStore open(StoreChoice choice, InstantSource clock, MeterRegistry registry) {
     log.info("store: {}", choice.describe());
+    return connect(choice, clock, registry);
+  }
+
+  /**
+   * {@link #open(StoreChoice, InstantSource, MeterRegistry)} for a process starting up: while the
+   * store is unavailable, waits and tries again with capped backoff ({@link StoreAtStart}) instead
+   * of failing.
+   *
+   * @param waiting runs once, when the first try fails, e.g. to answer health checks meanwhile
+   * @throws io.drover.StoreFailureException when the store refuses (credentials, schema behind)
+   * @throws InterruptedException when the process is told to stop while waiting
+   */
+  public static JobStore openWhenUp(
+      StoreChoice choice, InstantSource clock, MeterRegistry registry, Runnable waiting)
+      throws InterruptedException {
+    log.info("store: {}", choice.describe());
+    return StoreAtStart.open(() -> connect(choice, clock, registry), clock, waiting);
+  }
+
+  private static JobStore connect(StoreChoice choice, InstantSource clock, MeterRegistry registry) {
     return switch (choice.kind()) {
       case MEMORY -> new MemoryJobStore(clock);
       case SQLITE -> SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
       case POSTGRES ->
           PostgresJobStore.open(choice.postgres().withClock(clock).withMetricRegistry(registry));
-      case REDIS -> RedisJobStore.connect(choice.redisUrl(), clock, RedisJobStore.DEFAULT_PREFIX);
+      case REDIS ->
+          RedisJobStore.connect(
+              choice.redisUrl(), clock, RedisJobStore.DEFAULT_PREFIX, choice.redisTimeouts());
     };
   }
 }

@@ -16,7 +16,17 @@ import java.util.regex.Pattern;
  * @param migrate whether opening applies pending migrations; when false, opening fails if any are
  *     pending. Default: true.
  * @param connectionTimeout how long an operation waits for a pooled connection before it fails as
- *     unavailable. Default: 5 s.
+ *     unavailable. Default: 2 s.
+ * @param connectTimeout how long opening a connection (TCP, TLS and login) may take. Whole seconds,
+ *     rounded up. Default: 5 s.
+ * @param statementTimeout how long the server lets one statement run before it cancels it, and a
+ *     transaction sit idle (its client frozen) before it ends it
+ *     (PostgreSQL's {@code statement_timeout}); the call fails as unavailable. Migrations and the
+ *     store's own VACUUM are exempt. Default: 15 s.
+ * @param socketTimeout how long a connection waits for any answer from the server before it is
+ *     dropped: the deadline of every call when the network, not the database, stalls (a black-holed
+ *     connection). Longer than {@code statementTimeout}, so a slow statement is cancelled by the
+ *     server first. Whole seconds, rounded up. Default: 20 s.
  * @param clock every time decision the store makes uses it. Default: the system clock.
  * @param metricRegistry where the connection pool reports its {@code hikaricp_*} meters: a
  *     Micrometer {@code MeterRegistry} (or a Dropwizard {@code MetricRegistry}), typed {@code
@@ -28,13 +38,25 @@ public record PostgresConfig(
     String schema,
     boolean migrate,
     Duration connectionTimeout,
+    Duration connectTimeout,
+    Duration statementTimeout,
+    Duration socketTimeout,
     InstantSource clock,
     Object metricRegistry) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final int MAX_POOL_SIZE = 1_000;
   public static final String DEFAULT_SCHEMA = "drover";
-  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The floor of the connect and socket timeouts, which the driver takes in whole seconds. */
+  public static final Duration MIN_NETWORK_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The floor of the statement timeout: below it, ordinary claims would be cancelled. */
+  public static final Duration MIN_STATEMENT_TIMEOUT = Duration.ofMillis(100);
 
   /** HikariCP's floor for how long to wait for a connection. */
   public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
@@ -68,8 +90,32 @@ public record PostgresConfig(
               + connectionTimeout.toMillis()
               + " ms)");
     }
+    checkAtLeast("connectTimeout", connectTimeout, MIN_NETWORK_TIMEOUT);
+    checkAtLeast("statementTimeout", statementTimeout, MIN_STATEMENT_TIMEOUT);
+    checkAtLeast("socketTimeout", socketTimeout, MIN_NETWORK_TIMEOUT);
+    if (socketTimeout.compareTo(statementTimeout) <= 0) {
+      throw new IllegalArgumentException(
+          "socketTimeout: must be longer than statementTimeout, so the server cancels a slow"
+              + " statement before the connection is dropped (was "
+              + socketTimeout.toMillis()
+              + " ms, statementTimeout "
+              + statementTimeout.toMillis()
+              + " ms)");
+    }
     if (clock == null) {
       throw new IllegalArgumentException("clock: must be set");
+    }
+  }
+
+  private static void checkAtLeast(String field, Duration value, Duration min) {
+    if (value == null || value.compareTo(min) < 0) {
+      throw new IllegalArgumentException(
+          field
+              + ": must be at least "
+              + min.toMillis()
+              + " ms (was "
+              + (value == null ? "unset" : value.toMillis() + " ms")
+              + ")");
     }
   }
 
@@ -85,13 +131,31 @@ public record PostgresConfig(
   /** The same configuration on another clock. */
   public PostgresConfig withClock(InstantSource clock) {
     return new PostgresConfig(
-        url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
+        url,
+        poolSize,
+        schema,
+        migrate,
+        connectionTimeout,
+        connectTimeout,
+        statementTimeout,
+        socketTimeout,
+        clock,
+        metricRegistry);
   }
 
   /** The same configuration with the pool reporting to {@code metricRegistry}. */
   public PostgresConfig withMetricRegistry(Object metricRegistry) {
     return new PostgresConfig(
-        url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
+        url,
+        poolSize,
+        schema,
+        migrate,
+        connectionTimeout,
+        connectTimeout,
+        statementTimeout,
+        socketTimeout,
+        clock,
+        metricRegistry);
   }
 
   /** Where the store lives, for logs: {@code host:port/db schema=drover}, never credentials. */
@@ -115,6 +179,9 @@ public record PostgresConfig(
     private String schema = DEFAULT_SCHEMA;
     private boolean migrate = true;
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+    private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
     private InstantSource clock = InstantSource.system();
     private Object metricRegistry;
 
@@ -142,6 +209,21 @@ public record PostgresConfig(
       return this;
     }
 
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
+
+    public Builder socketTimeout(Duration socketTimeout) {
+      this.socketTimeout = socketTimeout;
+      return this;
+    }
+
     public Builder clock(InstantSource clock) {
       this.clock = clock;
       return this;
@@ -154,7 +236,16 @@ public record PostgresConfig(
 
     public PostgresConfig build() {
       return new PostgresConfig(
-          url, poolSize, schema, migrate, connectionTimeout, clock, metricRegistry);
+          url,
+          poolSize,
+          schema,
+          migrate,
+          connectionTimeout,
+          connectTimeout,
+          statementTimeout,
+          socketTimeout,
+          clock,
+          metricRegistry);
     }
   }
 }

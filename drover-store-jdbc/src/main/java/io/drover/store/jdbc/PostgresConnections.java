@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import org.postgresql.Driver;
 
@@ -21,11 +22,27 @@ final class PostgresConnections {
    *     cannot be made
    */
   static HikariDataSource pool(PostgresConfig config, int size) {
+    return pool(config, size, "drover-" + config.schema(), properties(config, APPLICATION));
+  }
+
+  /**
+   * A small pool for schema migrations: without the statement and socket timeouts, since building
+   * an index on a large table may take longer than any claim should.
+   */
+  static HikariDataSource migrationPool(PostgresConfig config, int size) {
+    Properties properties = properties(config, APPLICATION + "-migrate");
+    properties.remove("options");
+    properties.remove("socketTimeout");
+    return pool(config, size, "drover-migrate-" + config.schema(), properties);
+  }
+
+  private static HikariDataSource pool(
+      PostgresConfig config, int size, String name, Properties properties) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("drover-" + config.schema());
+    hikari.setPoolName(name);
     hikari.setDriverClassName(Driver.class.getName());
     hikari.setJdbcUrl(config.url().jdbcUrl());
-    hikari.setDataSourceProperties(properties(config, APPLICATION));
+    hikari.setDataSourceProperties(properties);
     hikari.setMaximumPoolSize(size);
     hikari.setAutoCommit(false);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -76,6 +93,26 @@ final class PostgresConnections {
     // Shown in pg_stat_activity, so operators can tell Drover's connections apart.
     properties.setProperty("ApplicationName", application);
     // reWriteBatchedInserts stays off: acknowledgements read each batch row's update count.
+    // Every call has a deadline: connecting, each statement (cancelled by the server), and any
+    // wait for the server's answer (a black-holed connection is dropped, not waited on forever).
+    String connect = Long.toString(wholeSeconds(config.connectTimeout()));
+    properties.setProperty("connectTimeout", connect); // the TCP connect
+    properties.setProperty("loginTimeout", connect); // the whole of it, with TLS and login
+    // A transaction left open by a client that froze (a long GC pause, a suspended VM) is ended by
+    // the server too, so the rows it locked can be reaped and claimed by others.
+    long statementMillis = config.statementTimeout().toMillis();
+    properties.setProperty(
+        "options",
+        "-c statement_timeout="
+            + statementMillis
+            + " -c idle_in_transaction_session_timeout="
+            + statementMillis);
+    properties.setProperty("socketTimeout", Long.toString(wholeSeconds(config.socketTimeout())));
     return properties;
+  }
+
+  /** The driver takes these timeouts in whole seconds; a part of one counts as one. */
+  private static long wholeSeconds(Duration timeout) {
+    return (timeout.toMillis() + 999) / 1000;
   }
 }

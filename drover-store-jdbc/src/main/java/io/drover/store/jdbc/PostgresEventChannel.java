@@ -1,6 +1,5 @@
 package io.drover.store.jdbc;
 
-import io.drover.StoreUnavailableException;
 import io.drover.events.RemoteEventChannel;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -72,7 +71,7 @@ final class PostgresEventChannel extends RemoteEventChannel {
     try {
       started.start();
     } catch (SQLException e) {
-      throw new StoreUnavailableException(
+      throw SqlErrors.POSTGRES.translate(
           "postgres store: cannot listen for events on " + channel + ": " + e.getMessage(), e);
     }
     listener = started;

@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.drover.DroverException;
 import io.drover.StoreUnavailableException;
 import io.drover.events.EventChannel;
 import io.drover.store.JobStore;
@@ -29,16 +30,20 @@ public final class PostgresJobStore {
    * Opens the store: connects, migrates the schema (or, with migrations off, checks that none is
    * pending) and starts listening for wake-ups.
    *
-   * @throws StoreUnavailableException if the database cannot be reached, the schema cannot be
-   *     migrated, or it is behind with migrations off
+   * @throws StoreUnavailableException if the database cannot be reached
+   * @throws io.drover.StoreFailureException if the database refuses the connection (credentials,
+   *     database name), the schema cannot be migrated, or it is behind with migrations off
    */
   public static JobStore open(PostgresConfig config) {
     HikariDataSource pool = null;
     try {
+      String version;
+      try (HikariDataSource migrations =
+          PostgresConnections.migrationPool(config, MIGRATION_POOL_SIZE)) {
+        Flyway flyway = flyway(migrations, config);
+        version = config.migrate() ? Migrations.apply(flyway) : Migrations.requireCurrent(flyway);
+      }
       pool = PostgresConnections.pool(config, config.poolSize());
-      Flyway flyway = flyway(pool, config);
-      String version =
-          config.migrate() ? Migrations.apply(flyway) : Migrations.requireCurrent(flyway);
       AutoCloseable housekeeping = vacuumIfAutovacuumIsOff(pool, config);
       Notifier notifier =
           PostgresNotifier.start(
@@ -70,10 +75,11 @@ public final class PostgresJobStore {
    * Applies pending migrations and nothing else: {@code drover migrate}.
    *
    * @return the schema version now in place
-   * @throws StoreUnavailableException if the database cannot be reached or a migration fails
+   * @throws StoreUnavailableException if the database cannot be reached
+   * @throws io.drover.StoreFailureException if a migration fails
    */
   public static String migrate(PostgresConfig config) {
-    try (HikariDataSource pool = PostgresConnections.pool(config, MIGRATION_POOL_SIZE)) {
+    try (HikariDataSource pool = PostgresConnections.migrationPool(config, MIGRATION_POOL_SIZE)) {
       String version = Migrations.apply(flyway(pool, config));
       LOG.info("store: postgres migrated {} schema_version={}", config.describe(), version);
       return version;
@@ -119,10 +125,14 @@ public final class PostgresJobStore {
     return "postgres store " + config.describe();
   }
 
-  private static StoreUnavailableException cannotOpen(
-      PostgresConfig config, String action, Exception e) {
+  /**
+   * Unavailable when the database cannot be reached (worth waiting for); a store failure when it
+   * answered with a refusal (wrong password, no such database, a schema behind or a migration that
+   * fails), which waiting does not cure.
+   */
+  private static DroverException cannotOpen(PostgresConfig config, String action, Exception e) {
     String reason = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-    return new StoreUnavailableException(
+    return SqlErrors.POSTGRES.translate(
         "cannot " + action + " " + storeName(config) + ": " + reason, e);
   }
 }

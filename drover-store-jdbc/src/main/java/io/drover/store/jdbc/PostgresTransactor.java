@@ -10,8 +10,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Each transaction on its own pooled connection, at READ COMMITTED (the pool sets it, and turns
  * auto-commit off), so any number of threads and processes work at once and row locks keep them
- * apart. Nothing is retried here: an operation that fails reaches the caller as unavailable, and
- * the runtime's loops try again on their own schedule.
+ * apart. Nothing is retried here: an operation that fails reaches the caller as unavailable or as a
+ * store failure ({@link SqlErrors}), and the runtime's loops try again on their own schedule.
  */
 final class PostgresTransactor implements Transactor {
   private final HikariDataSource pool;
@@ -66,7 +66,7 @@ final class PostgresTransactor implements Transactor {
               + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
           e);
     } catch (SQLException e) {
-      throw new StoreUnavailableException(
+      throw SqlErrors.POSTGRES.translate(
           store + ": " + operation + " failed: " + e.getMessage(), e);
     }
   }

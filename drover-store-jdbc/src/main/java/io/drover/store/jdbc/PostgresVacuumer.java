@@ -1,6 +1,5 @@
 package io.drover.store.jdbc;
 
-import io.drover.StoreUnavailableException;
 import io.drover.maintenance.PeriodicTask;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,8 +63,16 @@ final class PostgresVacuumer implements AutoCloseable {
       }
       long started = System.nanoTime();
       try (Statement vacuum = connection.createStatement()) {
-        // The schema is a checked identifier (PostgresConfig.SCHEMA_NAME).
-        vacuum.execute("VACUUM (SKIP_LOCKED) " + schema + ".jobs");
+        // A vacuum of a large table may outlast the store's statement and socket timeouts, which
+        // bound the calls jobs wait on; the pool resets the socket one, RESET the other.
+        connection.setNetworkTimeout(Runnable::run, 0);
+        vacuum.execute("SET statement_timeout = 0");
+        try {
+          // The schema is a checked identifier (PostgresConfig.SCHEMA_NAME).
+          vacuum.execute("VACUUM (SKIP_LOCKED) " + schema + ".jobs");
+        } finally {
+          vacuum.execute("RESET statement_timeout");
+        }
       }
       log.debug(
           "store: postgres vacuumed {}.jobs dead_rows={} ms={}",
@@ -73,7 +80,7 @@ final class PostgresVacuumer implements AutoCloseable {
           dead,
           (System.nanoTime() - started) / 1_000_000);
     } catch (SQLException e) {
-      throw new StoreUnavailableException(
+      throw SqlErrors.POSTGRES.translate(
           "postgres store: vacuum of " + schema + ".jobs failed: " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,5 @@
 package io.drover.store.jdbc;
 
-import io.drover.StoreUnavailableException;
 import io.drover.maintenance.PeriodicTask;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,7 +48,7 @@ final class SqliteCheckpointer implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (SQLException e) {
-      throw new StoreUnavailableException(
+      throw SqlErrors.SQLITE.translate(
           "sqlite store " + file + ": checkpoint failed: " + e.getMessage(), e);
     }
   }

@@ -46,7 +46,8 @@ public final class SqliteJobStore {
    * its schema up to date.
    *
    * @param clock every time decision the store makes uses it
-   * @throws StoreUnavailableException if the file cannot be created, opened or migrated
+   * @throws StoreUnavailableException if another process holds the file or the disk fails
+   * @throws io.drover.StoreFailureException if the file cannot be created or migrated
    */
   public static JobStore open(Path dbFile, InstantSource clock) {
     Path file = dbFile.toAbsolutePath();
@@ -65,7 +66,8 @@ public final class SqliteJobStore {
           new LocalEventChannel(),
           clock);
     } catch (IOException | SQLException | FlywayException e) {
-      throw new StoreUnavailableException(
+      // A file another process holds is worth waiting for; a path that cannot be a database is not.
+      throw SqlErrors.SQLITE.translate(
           "cannot open sqlite store " + file + ": " + e.getMessage(), e);
     }
   }

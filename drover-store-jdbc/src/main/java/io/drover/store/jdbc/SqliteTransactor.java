@@ -54,7 +54,7 @@ final class SqliteTransactor implements Transactor {
         throw failure;
       }
     } catch (SQLException e) {
-      throw new StoreUnavailableException(
+      throw SqlErrors.SQLITE.translate(
           "sqlite store " + file + ": " + operation + " failed: " + e.getMessage(), e);
     } finally {
       lock.unlock();

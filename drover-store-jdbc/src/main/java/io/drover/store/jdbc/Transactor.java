@@ -5,8 +5,9 @@ import java.sql.SQLException;
 
 /**
  * Runs work in a database transaction and is where driver exceptions stop: a {@link SQLException}
- * leaves as {@link io.drover.StoreUnavailableException} naming the operation. Work that throws
- * rolls back; other exceptions pass through unchanged.
+ * leaves as {@link io.drover.StoreUnavailableException} or {@link io.drover.StoreFailureException}
+ * ({@link SqlErrors}) naming the operation. Work that throws rolls back; other exceptions pass
+ * through unchanged.
  */
 interface Transactor extends AutoCloseable {
 

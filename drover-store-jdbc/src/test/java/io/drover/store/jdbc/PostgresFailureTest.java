@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.drover.JobSpec;
+import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import io.drover.store.ClaimRequest;
 import io.drover.store.JobStore;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Driver and pool failures leave the store as {@link StoreUnavailableException}, naming what. */
+/**
+ * Driver and pool failures leave the store as {@link StoreUnavailableException} (unreachable) or
+ * {@link StoreFailureException} (refused), naming what.
+ */
 class PostgresFailureTest {
   @RegisterExtension static final MigratedSchema MIGRATED = new MigratedSchema();
   private static final String SCHEMA = MIGRATED.name();
@@ -37,7 +41,7 @@ class PostgresFailureTest {
   }
 
   @Test
-  void failingStatement_isUnavailableNamingTheOperation_andRollsBack() throws Exception {
+  void failingStatement_isAStoreFailureNamingTheOperation_andRollsBack() throws Exception {
     String schema = PostgresTestDatabase.newSchemaName();
     PostgresTestDatabase.migrate(schema);
     try (JobStore store = PostgresJobStore.open(PostgresTestDatabase.config(schema).build())) {
@@ -45,7 +49,7 @@ class PostgresFailureTest {
       PostgresTestDatabase.execute("DROP TABLE " + schema + ".queues");
 
       assertThatThrownBy(() -> store.claim(claim("mail")))
-          .isInstanceOf(StoreUnavailableException.class)
+          .isInstanceOf(StoreFailureException.class)
           .hasMessageContaining("postgres store")
           .hasMessageContaining("schema=" + schema)
           .hasMessageContaining("claim failed")

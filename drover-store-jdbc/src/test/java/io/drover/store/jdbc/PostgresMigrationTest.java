@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.JobSpec;
-import io.drover.StoreUnavailableException;
+import io.drover.StoreFailureException;
 import io.drover.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ class PostgresMigrationTest {
     PostgresConfig config = PostgresTestDatabase.config(schema).migrate(false).build();
 
     assertThatThrownBy(() -> PostgresJobStore.open(config))
-        .isInstanceOf(StoreUnavailableException.class)
+        .isInstanceOf(StoreFailureException.class)
         .hasMessageContaining("schema=" + schema)
         .hasMessageContaining("at version none and this build needs " + latestVersion())
         .hasMessageContaining("drover migrate");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.JobSpec;
+import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import io.drover.store.ClaimRequest;
 import io.drover.store.JobStore;
@@ -16,27 +17,44 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Driver failures leave the store as {@link StoreUnavailableException}, naming what failed. */
+/**
+ * Driver failures leave the store as {@link StoreUnavailableException} or {@link
+ * StoreFailureException}, naming what failed.
+ */
 class SqliteFailureTest {
   @TempDir Path dir;
 
   @Test
-  void failingStatement_isUnavailableNamingTheOperation_andRollsBack() throws SQLException {
+  void failingStatement_isAStoreFailureNamingTheOperation_andRollsBack() throws SQLException {
     Path file = dir.resolve("drover.db");
     try (JobStore store = SqliteJobStore.open(file)) {
       store.enqueue(List.of(JobSpec.builder("mail", "send").build()));
       execute(file, "DROP TABLE queues");
 
       assertThatThrownBy(() -> store.claim(claim("mail")))
-          .isInstanceOf(StoreUnavailableException.class)
+          .isInstanceOf(StoreFailureException.class)
           .hasMessageContaining(file.toString())
           .hasMessageContaining("claim failed")
           .hasMessageContaining("no such table")
           .hasCauseInstanceOf(SQLException.class);
       assertThat(store.workers()).as("the connection still works after the rollback").isEmpty();
+    }
+  }
+
+  @Test
+  void corruptRow_isAStoreFailure() throws SQLException {
+    Path file = dir.resolve("drover.db");
+    try (JobStore store = SqliteJobStore.open(file)) {
+      UUID id = store.enqueue(List.of(JobSpec.builder("mail", "send").build())).get(0).id();
+      execute(file, "UPDATE jobs SET errors = 'not json' WHERE id = '" + id + "'");
+
+      assertThatThrownBy(() -> store.get(id))
+          .isInstanceOf(StoreFailureException.class)
+          .hasMessageContaining("a stored JSON list is corrupt");
     }
   }
 
@@ -52,11 +70,11 @@ class SqliteFailureTest {
   }
 
   @Test
-  void open_whereNoDirectoryCanBeMade_isUnavailable() throws Exception {
+  void open_whereNoDirectoryCanBeMade_isAStoreFailure_notWorthWaitingFor() throws Exception {
     Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
     assertThatThrownBy(() -> SqliteJobStore.open(notADirectory.resolve("drover.db")))
-        .isInstanceOf(StoreUnavailableException.class)
+        .isInstanceOf(StoreFailureException.class)
         .hasMessageContaining("cannot open sqlite store");
   }
 

@@ -19,8 +19,9 @@ import java.util.function.Function;
  *
  * <p>A script call answered with {@code NOSCRIPT} (the server restarted or its script cache was
  * flushed) did not run; its script is loaded again and the call sent again, after the calls of the
- * batch that did run. Any other failure becomes a {@link io.drover.StoreUnavailableException}
- * naming the operation.
+ * batch that did run. Any other failure becomes a {@link io.drover.StoreUnavailableException}, or a
+ * {@link io.drover.StoreFailureException} when the server answered with an error ({@link
+ * RedisErrors}), naming the operation.
  */
 final class Batch {
   /** Sends per call before giving up: NOSCRIPT again right after loading means a flush loop. */
@@ -77,7 +78,8 @@ final class Batch {
   /**
    * Sends every queued command not sent yet in one write and waits for all answers.
    *
-   * @throws io.drover.StoreUnavailableException when any command failed or the server is gone
+   * @throws io.drover.StoreUnavailableException when the server is gone or did not answer in time
+   * @throws io.drover.StoreFailureException when the server answered a command with an error
    */
   void execute() {
     send();
@@ -99,7 +101,7 @@ final class Batch {
         } else if (failure != null) {
           // Lettuce keeps commands for a reconnect; a caller told "failed" must not see them run.
           pending.forEach(Call::cancel);
-          throw link.unavailable(operation, failure);
+          throw link.failed(operation, failure);
         }
       }
       if (!unloaded.isEmpty()) {

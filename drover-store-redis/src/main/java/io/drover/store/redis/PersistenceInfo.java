@@ -1,5 +1,6 @@
 package io.drover.store.redis;
 
+import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public record PersistenceInfo(AppendOnly appendOnly, String detail) {
       Reply<Map<String, String>> reply = batch.command(c -> c.configGet("appendonly"));
       batch.execute();
       config = reply.get();
-    } catch (StoreUnavailableException e) {
+    } catch (StoreFailureException | StoreUnavailableException e) {
       return new PersistenceInfo(
           AppendOnly.UNKNOWN,
           "persistence could not be checked (CONFIG GET appendonly refused: "

@@ -102,8 +102,18 @@ public final class RedisJobStore implements JobStore {
    * @throws io.drover.StoreUnavailableException when Redis cannot be reached
    */
   public static RedisJobStore connect(String url, InstantSource clock, String keyPrefix) {
+    return connect(url, clock, keyPrefix, RedisTimeouts.DEFAULT);
+  }
+
+  /**
+   * {@link #connect(String, InstantSource, String)} with the given deadlines.
+   *
+   * @throws io.drover.StoreUnavailableException when Redis cannot be reached in time
+   */
+  public static RedisJobStore connect(
+      String url, InstantSource clock, String keyPrefix, RedisTimeouts timeouts) {
     Keys keys = new Keys(keyPrefix);
-    RedisLink link = RedisLink.open(url);
+    RedisLink link = RedisLink.open(url, timeouts);
     PersistenceInfo persistence;
     try {
       persistence = PersistenceInfo.check(link);

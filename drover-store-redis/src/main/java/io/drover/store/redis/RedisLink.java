@@ -1,10 +1,12 @@
 package io.drover.store.redis;
 
+import io.drover.DroverException;
 import io.drover.StoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one Redis connection. Lettuce multiplexes it across threads; automatic flushing is
  * off so that each {@link Batch} goes out in a single write. Driver exceptions are translated here
- * into {@link StoreUnavailableException}, never leaked.
+ * into {@link StoreUnavailableException} or {@link io.drover.StoreFailureException}, never leaked.
  */
 final class RedisLink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
@@ -39,26 +41,33 @@ final class RedisLink implements AutoCloseable {
   }
 
   /**
-   * Connects and loads every script.
+   * Connects and loads every script; every call then waits at most {@code timeouts.command()}.
    *
    * @throws IllegalArgumentException when the URL is not a Redis URL
    * @throws StoreUnavailableException when the server cannot be reached
+   * @throws io.drover.StoreFailureException when the server refuses the login
    */
-  static RedisLink open(String url) {
+  static RedisLink open(String url, RedisTimeouts timeouts) {
     RedisURI uri = parse(url);
+    if (uri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
+      uri.setTimeout(timeouts.command()); // the URL said no ?timeout=
+    }
     RedisClient client = RedisClient.create();
     // Fail at once while disconnected instead of queueing commands until the timeout: callers
     // (the worker loop, the enqueue spool) have their own retry and need to know now.
     client.setOptions(
         ClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(
+                SocketOptions.builder().connectTimeout(timeouts.connect()).keepAlive(true).build())
             .build());
     StatefulRedisConnection<String, String> connection;
     try {
       connection = client.connect(StringCodec.UTF8, uri);
     } catch (RedisException e) {
       client.shutdown();
-      throw new StoreUnavailableException(
+      // Unreachable is worth waiting for; a refused login (WRONGPASS, NOAUTH) is not.
+      throw RedisErrors.translate(
           "redis store: cannot connect to " + describe(uri) + ": " + e.getMessage(), e);
     }
     connection.setAutoFlushCommands(false);
@@ -128,8 +137,18 @@ final class RedisLink implements AutoCloseable {
   }
 
   StoreUnavailableException unavailable(String operation, Throwable cause) {
-    return new StoreUnavailableException(
-        "redis store: " + operation + " failed on " + describe(uri) + ": " + cause, cause);
+    return new StoreUnavailableException(message(operation, cause), cause);
+  }
+
+  /**
+   * Unavailable, or a store failure when the server answered with an error ({@link RedisErrors}).
+   */
+  DroverException failed(String operation, Throwable cause) {
+    return RedisErrors.translate(message(operation, cause), cause);
+  }
+
+  private String message(String operation, Throwable cause) {
+    return "redis store: " + operation + " failed on " + describe(uri) + ": " + cause;
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The worker runtime over a store that fails on command: outcomes and leases outlast outages. */
-class StoreOutageTest {
+class WorkerOutageTest {
   private final PoolFixture fixture = new PoolFixture();
   private final AtomicInteger runs = new AtomicInteger();
   private final CountDownLatch finish = new CountDownLatch(1);
