@@ -24,7 +24,7 @@ final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
 
   static final Duration MIN_BACKOFF = Duration.ofMillis(200);
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   /** How often an idle forwarder looks for journals that ended processes left. */
   static final Duration ADOPT_EVERY = Duration.ofSeconds(30);

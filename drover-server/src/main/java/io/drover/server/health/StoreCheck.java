@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * Whether the store answers, and how fast: one primary-key read of a job that does not exist, the
- * cheapest call every store has. Also the whole of {@code /health/ready}.
+ * cheapest call every store has. Also the whole of {@code /health/ready}. A store that does not
+ * answer is down, unless producers' jobs go to a spool meanwhile: then the server still does its
+ * job for them, so it is degraded (and stays in a load balancer's rotation to take them).
  */
 public final class StoreCheck implements HealthCheck {
   /** Slower than this and the store is reported degraded. */
@@ -16,9 +18,14 @@ public final class StoreCheck implements HealthCheck {
   private static final UUID PROBE = new UUID(0, 0);
 
   private final JobStore store;
+  private final boolean spooling;
 
-  public StoreCheck(JobStore store) {
+  /**
+   * @param spooling whether enqueues go to a spool while the store is unreachable
+   */
+  public StoreCheck(JobStore store, boolean spooling) {
     this.store = store;
+    this.spooling = spooling;
   }
 
   @Override
@@ -38,8 +45,11 @@ public final class StoreCheck implements HealthCheck {
       store.get(PROBE);
     } catch (RuntimeException e) {
       return new HealthResult(
-          HealthStatus.DOWN,
-          store.name() + " does not answer: " + e.getMessage(),
+          spooling ? HealthStatus.DEGRADED : HealthStatus.DOWN,
+          store.name()
+              + " does not answer"
+              + (spooling ? " (enqueues go to the spool): " : ": ")
+              + e.getMessage(),
           Map.of("driver", store.name(), "reachable", false));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
