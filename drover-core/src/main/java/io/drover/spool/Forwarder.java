@@ -31,6 +31,9 @@ final class Forwarder {
 
   static final int MAX_REFUSALS = 5;
 
+  /** Jobs per forwarding call: the API's batch limit, so no call holds the store for long. */
+  static final int MAX_BATCH = 1_000;
+
   /** A job id no store holds: reading it is the cheapest call that proves the store answers. */
   private static final UUID PROBE = new UUID(0, 0);
 
@@ -106,7 +109,8 @@ final class Forwarder {
 
   /** One unit of work; answers how long to wait before the next (zero: go on at once). */
   Duration step() throws Exception {
-    Optional<Spool.Batch> head = spool.head();
+    // Whole records, several per store call; after a refusal one at a time, to find the culprit.
+    Optional<Spool.Batch> head = spool.head(refusals == 0 ? MAX_BATCH : 1);
     if (head.isEmpty()) {
       adoptIfDue();
       if (breaker.isOpen()) {

@@ -4,6 +4,7 @@ import io.drover.Ids;
 import io.drover.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -108,25 +109,39 @@ public final class Spool implements AutoCloseable {
     spooled.add(specs.size());
   }
 
-  /** The oldest record not yet forwarded, with its jobs read back from the journal. */
-  Optional<Batch> head() {
-    Pending first;
+  /**
+   * The oldest records not yet forwarded, as many whole ones as fit in {@code maxJobs} jobs (at
+   * least one), with their jobs read back from the journal.
+   */
+  Optional<Batch> head(int maxJobs) {
+    List<Pending> records = new ArrayList<>();
     synchronized (this) {
-      first = pending.peekFirst();
+      int jobs = 0;
+      for (Pending next : pending) {
+        if (!records.isEmpty() && jobs + next.jobs() > maxJobs) {
+          break;
+        }
+        records.add(next);
+        jobs += next.jobs();
+      }
     }
-    if (first == null) {
+    if (records.isEmpty()) {
       return Optional.empty();
     }
+    List<JobSpec> jobs = new ArrayList<>();
     try {
-      byte[] line = journal.read(first.offset(), first.length());
-      SpoolRecord record =
-          SpoolRecord.decode(line, line.length - 1)
-              .orElseThrow(
-                  () -> new IOException("record at offset " + first.offset() + " is damaged"));
-      return Optional.of(new Batch(first, record.jobs()));
+      for (Pending record : records) {
+        byte[] line = journal.read(record.offset(), record.length());
+        jobs.addAll(
+            SpoolRecord.decode(line, line.length - 1)
+                .orElseThrow(
+                    () -> new IOException("record at offset " + record.offset() + " is damaged"))
+                .jobs());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the spool journal: " + e.getMessage(), e);
     }
+    return Optional.of(new Batch(records, jobs));
   }
 
   /** The head batch is in the store: drops it, and empties the journal when nothing is left. */
@@ -144,7 +159,9 @@ public final class Spool implements AutoCloseable {
     try (FileChannel out =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      out.write(java.nio.ByteBuffer.wrap(journal.read(batch.at().offset(), batch.at().length())));
+      for (Pending record : batch.records()) {
+        out.write(ByteBuffer.wrap(journal.read(record.offset(), record.length())));
+      }
       out.force(false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -154,12 +171,14 @@ public final class Spool implements AutoCloseable {
   }
 
   private synchronized void remove(Batch batch) {
-    if (pending.peekFirst() != batch.at()) {
-      throw new IllegalStateException("only the head of the spool can leave it");
+    for (Pending record : batch.records()) {
+      if (pending.peekFirst() != record) {
+        throw new IllegalStateException("only the head of the spool can leave it");
+      }
+      pending.removeFirst();
+      pendingJobs -= record.jobs();
+      pendingBytes -= record.length();
     }
-    pending.removeFirst();
-    pendingJobs -= batch.at().jobs();
-    pendingBytes -= batch.at().length();
     if (pending.isEmpty()) {
       try {
         journal.truncate();
@@ -306,6 +325,6 @@ public final class Spool implements AutoCloseable {
   /** Where one record lies in the journal, and what the spool counts of it. */
   record Pending(long offset, int length, int jobs, Instant spooledAt) {}
 
-  /** A record's jobs, read back for forwarding. */
-  record Batch(Pending at, List<JobSpec> jobs) {}
+  /** Consecutive records' jobs, read back for forwarding in one store call. */
+  record Batch(List<Pending> records, List<JobSpec> jobs) {}
 }

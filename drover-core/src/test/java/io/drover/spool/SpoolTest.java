@@ -123,14 +123,31 @@ class SpoolTest {
       spool.add(specs(3));
       spool.add(specs(3));
       assertThat(Files.size(spool.journal().path())).isPositive();
-      Spool.Batch head = spool.head().orElseThrow();
-      spool.forwarded(head);
+      spool.forwarded(spool.head(1).orElseThrow());
       assertThat(Files.size(spool.journal().path())).as("one record still pending").isPositive();
-      spool.forwarded(spool.head().orElseThrow());
+      spool.forwarded(spool.head(1).orElseThrow());
       assertThat(Files.size(spool.journal().path())).isZero();
       assertThat(spool.stats(true))
           .extracting(SpoolStats::depth, SpoolStats::bytes, SpoolStats::forwarded)
           .containsExactly(0, 0L, 6L);
+    }
+  }
+
+  @Test
+  void head_takesWholeRecordsUpToTheLimit_butAlwaysOne() {
+    try (Spool spool = Spool.open(config(), clock)) {
+      List<JobSpec> first = specs(3);
+      List<JobSpec> second = specs(3);
+      spool.add(first);
+      spool.add(second);
+      spool.add(specs(3));
+
+      assertThat(spool.head(7).orElseThrow().jobs())
+          .containsExactlyElementsOf(Stream.concat(first.stream(), second.stream()).toList());
+      assertThat(spool.head(2).orElseThrow().jobs()).containsExactlyElementsOf(first);
+      spool.forwarded(spool.head(6).orElseThrow());
+      assertThat(spool.stats(true).depth()).isEqualTo(3);
+      forwardAll(spool);
     }
   }
 
@@ -180,7 +197,7 @@ class SpoolTest {
     List<JobSpec> bad = specs(2);
     try (Spool spool = Spool.open(config(), clock)) {
       spool.add(bad);
-      spool.reject(spool.head().orElseThrow());
+      spool.reject(spool.head(1).orElseThrow());
       assertThat(spool.stats(true).depth()).isZero();
       assertThat(spool.stats(true).rejected()).isEqualTo(2);
     }
@@ -201,7 +218,7 @@ class SpoolTest {
   /** Takes every record off the spool as the forwarder would, returning their jobs in order. */
   static List<List<JobSpec>> forwardAll(Spool spool) {
     List<List<JobSpec>> batches = new ArrayList<>();
-    for (var head = spool.head(); head.isPresent(); head = spool.head()) {
+    for (var head = spool.head(1); head.isPresent(); head = spool.head(1)) {
       batches.add(head.get().jobs());
       spool.forwarded(head.get());
     }
