@@ -73,11 +73,7 @@ class SpoolTest {
   @Test
   void tornLastRecord_isDropped_andTheRestAdopted() throws IOException {
     List<JobSpec> kept = specs(2);
-    Spool crashed = Spool.open(config(), clock);
-    crashed.add(kept);
-    crashed.add(specs(1));
-    Path file = crashed.journal().path();
-    crashed.journal().close();
+    Path file = leftByADeadProcess(kept, specs(1));
     // A crash mid-write: the second record lost its last bytes and its newline.
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
@@ -91,12 +87,7 @@ class SpoolTest {
   void damagedRecordBeforeOthers_isSkipped_andTheOthersKept() throws IOException {
     List<JobSpec> before = specs(1);
     List<JobSpec> after = specs(1);
-    Spool crashed = Spool.open(config(), clock);
-    crashed.add(before);
-    crashed.add(specs(1));
-    crashed.add(after);
-    Path file = crashed.journal().path();
-    crashed.journal().close();
+    Path file = leftByADeadProcess(before, specs(1), after);
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     lines.set(1, lines.get(1).replace("\"queue\":\"q\"", "\"queue\":\"x\""));
     Files.write(file, lines, StandardCharsets.UTF_8);
@@ -203,6 +194,17 @@ class SpoolTest {
     }
     String rejected = Files.readString(dir.resolve(Spool.REJECTED_FILE));
     assertThat(rejected).contains(bad.get(0).id().toString(), bad.get(1).id().toString());
+  }
+
+  /** A journal holding these records, left as a process that died leaves it: unlocked. */
+  @SafeVarargs
+  private Path leftByADeadProcess(List<JobSpec>... records) throws IOException {
+    Spool crashed = Spool.open(config(), clock);
+    for (List<JobSpec> record : records) {
+      crashed.add(record);
+    }
+    crashed.journal().close();
+    return crashed.journal().path();
   }
 
   private SpoolConfig config() {
