@@ -11,6 +11,8 @@ import io.drover.runtime.WorkerConfig;
 import io.drover.runtime.WorkerPool;
 import io.drover.schedule.Scheduler;
 import io.drover.store.Capabilities;
+import io.drover.spool.SpoolConfig;
+import io.drover.spool.SpoolingEnqueuer;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
@@ -45,6 +47,7 @@ public final class Drover implements AutoCloseable {
   private final Cleaner cleaner;
   private final WorkerPruner pruner;
   private final Scheduler scheduler;
+  private final SpoolingEnqueuer enqueuer;
 
   private Drover(Builder builder) {
     // Wrapped here, so every change made through this Drover (API, workers, scheduler, reaper) is
@@ -78,6 +81,8 @@ public final class Drover implements AutoCloseable {
     boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
     this.scheduler =
         schedules ? new Scheduler(store, builder.clock, jobDefaults, Scheduler.DEFAULT_TICK) : null;
+    this.enqueuer =
+        builder.spool == null ? null : SpoolingEnqueuer.open(store, builder.spool, builder.clock);
   }
 
   public static Builder builder() {
@@ -118,21 +123,36 @@ public final class Drover implements AutoCloseable {
     }
   }
 
-  /** {@link #stop()}, then closes the store. */
+  /** {@link #stop()}, then closes the spool and the store. */
   @Override
   public void close() {
     stop();
+    if (enqueuer != null) {
+      enqueuer.close();
+    }
     store.close();
   }
 
-  /** Enqueues one job. */
+  /**
+   * Enqueues one job; with a spool, while the store is unreachable, the answer says it was spooled.
+   *
+   * @throws io.drover.spool.SpoolFullException if it had to be spooled and the spool is full
+   */
   public Enqueued enqueue(JobSpec spec) {
-    return store.enqueue(List.of(spec)).get(0);
+    return enqueueAll(List.of(spec)).get(0);
   }
 
-  /** Enqueues many jobs in one store call; answers in the same order. */
+  /**
+   * Enqueues many jobs in one store call; answers in the same order. With a spool, while the store
+   * is unreachable, all of them are spooled or none.
+   */
   public List<Enqueued> enqueueAll(List<JobSpec> specs) {
-    return store.enqueue(specs);
+    return enqueuer == null ? store.enqueue(specs) : enqueuer.enqueue(specs);
+  }
+
+  /** The spool producers' jobs go to while the store is unreachable, if one is configured. */
+  public Optional<SpoolingEnqueuer> spool() {
+    return Optional.ofNullable(enqueuer);
   }
 
   public Optional<Job> get(UUID id) {
@@ -170,6 +190,7 @@ public final class Drover implements AutoCloseable {
     private JobDefaults jobDefaults = JobDefaults.STANDARD;
     private CleanupRequest retention = CleanupRequest.DEFAULT;
     private JobListener listener = JobListener.NONE;
+    private SpoolConfig spool;
 
     private Builder() {}
 
@@ -241,6 +262,17 @@ public final class Drover implements AutoCloseable {
      */
     public Builder listener(JobListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Keeps enqueues in a durable local spool while the store is unreachable, and forwards them
+     * when it answers again (a circuit breaker decides; see {@link SpoolingEnqueuer}). Only
+     * enqueues through {@link Drover#enqueue} and {@link Drover#enqueueAll} are spooled. Default:
+     * no spool (an unreachable store fails the enqueue).
+     */
+    public Builder spool(SpoolConfig spool) {
+      this.spool = spool;
       return this;
     }
 

@@ -61,8 +61,8 @@ public final class PeriodicTask {
 
   /**
    * Runs the work once and schedules the next run. Anything it throws but a {@link
-   * VirtualMachineError} is logged and the next run happens anyway: an exception escaping here would
-   * cancel every later run silently.
+   * VirtualMachineError} is logged and the next run happens anyway: an exception escaping here
+   * would cancel every later run silently.
    */
   private void runAndLog() {
     Duration next = interval;

@@ -102,7 +102,9 @@ public final class WorkerPool {
         new OutageLog(
             "worker " + config.workerId() + ": heartbeats",
             clock,
-            FIRST_HEARTBEAT_RETRY.compareTo(heartbeatRetry) < 0 ? FIRST_HEARTBEAT_RETRY : heartbeatRetry,
+            FIRST_HEARTBEAT_RETRY.compareTo(heartbeatRetry) < 0
+                ? FIRST_HEARTBEAT_RETRY
+                : heartbeatRetry,
             heartbeatRetry);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(

@@ -69,7 +69,15 @@ public final class DroverServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       int port) {
     Metrics metrics = new Metrics(registry, store, clock);
-    Drover drover = Engine.build(config, store, clock, metrics.jobs(), options);
+    // Only a process serving the API takes producers' jobs, so only it keeps a spool.
+    Drover drover =
+        Engine.build(
+            config,
+            store,
+            clock,
+            metrics.jobs(),
+            options,
+            config.spoolConfig(store.name()).orElse(null));
     try {
       SchedulesAtStart.apply(config, store, clock);
     } catch (RuntimeException e) {
@@ -78,6 +86,7 @@ public final class DroverServer implements AutoCloseable {
       throw e;
     }
     drover.workers().ifPresent(metrics::watch);
+    drover.spool().ifPresent(metrics::watch);
     Javalin http =
         HttpApi.create(drover, config, options.tokens(), metrics, options.extraChecks(), clock);
     try {

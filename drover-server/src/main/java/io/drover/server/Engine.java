@@ -7,6 +7,7 @@ import io.drover.server.kinds.HostAllowList;
 import io.drover.server.kinds.HttpHandler;
 import io.drover.server.kinds.NoopHandler;
 import io.drover.server.kinds.SleepHandler;
+import io.drover.spool.SpoolConfig;
 import io.drover.store.JobStore;
 import java.time.InstantSource;
 
@@ -17,12 +18,16 @@ import java.time.InstantSource;
 final class Engine {
   private Engine() {}
 
+  /**
+   * @param spool the producers' spool, or null: only a process serving the API keeps one
+   */
   static Drover build(
       ServerConfig config,
       JobStore store,
       InstantSource clock,
       JobListener listener,
-      ServerOptions options) {
+      ServerOptions options,
+      SpoolConfig spool) {
     return Drover.builder()
         .store(store)
         .clock(clock)
@@ -36,6 +41,7 @@ final class Engine {
         .scheduler(options.scheduler() && store.supportsSchedules())
         .jobDefaults(config.jobDefaults())
         .listener(listener)
+        .spool(spool)
         .build();
   }
 }

@@ -33,7 +33,7 @@ final class HeadlessProcess {
           ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
       JobStore store = StoreFactory.openWhenUp(StoreChoice.of(config), clock, null, () -> {});
-      drover = Engine.build(config, store, clock, JobListener.NONE, parts);
+      drover = Engine.build(config, store, clock, JobListener.NONE, parts, null);
       if (parts.scheduler()) {
         SchedulesAtStart.apply(config, store, clock);
       }

@@ -125,12 +125,17 @@ public final class EnqueueCommand implements Callable<Integer> {
               job().toString(),
               idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
       PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          (answer.get("created").asBoolean() ? "enqueued " : "exists already: ")
-              + answer.get("id").asText());
+      out.println(outcome(answer) + answer.get("id").asText());
       out.flush();
       return 0;
     }
+  }
+
+  private static String outcome(JsonNode answer) {
+    if (answer.path("spooled").asBoolean()) {
+      return "spooled (the store is unreachable; forwarded when it answers): ";
+    }
+    return answer.get("created").asBoolean() ? "enqueued " : "exists already: ";
   }
 
   private ObjectNode job() {

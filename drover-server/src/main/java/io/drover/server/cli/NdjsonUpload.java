@@ -99,7 +99,7 @@ final class NdjsonUpload {
       throw atLine(e, lines);
     }
     for (JsonNode job : answer.get("jobs")) {
-      progress.sent(job.get("created").asBoolean());
+      progress.sent(job.get("created").asBoolean(), job.path("spooled").asBoolean());
     }
   }
 
@@ -135,18 +135,21 @@ final class NdjsonUpload {
     private final long total;
     private long created;
     private long existing;
+    private long spooled;
 
     Progress(long total) {
       this.total = total;
     }
 
-    void sent(boolean wasCreated) {
-      if (wasCreated) {
+    void sent(boolean wasCreated, boolean wasSpooled) {
+      if (wasSpooled) {
+        spooled++;
+      } else if (wasCreated) {
         created++;
       } else {
         existing++;
       }
-      long done = created + existing;
+      long done = created + existing + spooled;
       if (done % 100 == 0 || done == total) {
         err.print(
             "\renqueued "
@@ -166,14 +169,17 @@ final class NdjsonUpload {
     }
 
     String summary() {
-      return (created + existing)
+      return (created + existing + spooled)
           + " of "
           + total
           + " jobs sent: "
           + created
           + " new, "
           + existing
-          + " existed already (same id, idempotency key or dedup key)";
+          + " existed already (same id, idempotency key or dedup key)"
+          + (spooled == 0
+              ? ""
+              : ", " + spooled + " spooled (the store is unreachable; forwarded when it answers)");
     }
   }
 }

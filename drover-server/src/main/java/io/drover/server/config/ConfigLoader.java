@@ -5,6 +5,7 @@ import io.drover.server.Durations;
 import io.drover.server.http.CorsOrigins;
 import io.drover.server.kinds.HostAllowList;
 import io.drover.server.store.StoreKind;
+import io.drover.spool.SpoolConfig;
 import io.drover.store.QueuePattern;
 import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.InvalidPathException;
@@ -106,7 +107,11 @@ public final class ConfigLoader {
         duration(Setting.MISFIRE_GRACE, ChronoUnit.SECONDS, ServerConfig.DEFAULT_MISFIRE_GRACE),
         value(Setting.TIMEZONE, ConfigLoader::zone, ServerConfig.DEFAULT_TIMEZONE),
         value(Setting.SCHEDULES_FILE, ConfigLoader::path, null),
-        value(Setting.PRUNE_SCHEDULES, ConfigLoader::trueOrFalse, false));
+        value(Setting.PRUNE_SCHEDULES, ConfigLoader::trueOrFalse, false),
+        value(Setting.SPOOL, Function.identity(), "auto"),
+        value(Setting.SPOOL_DIR, ConfigLoader::path, null),
+        value(Setting.SPOOL_MAX_JOBS, ConfigLoader::wholeNumber, SpoolConfig.DEFAULT_MAX_JOBS),
+        value(Setting.SPOOL_MAX_BYTES, ConfigLoader::byteCount, SpoolConfig.DEFAULT_MAX_BYTES));
   }
 
   /** A value and the name it was found under, e.g. {@code --port} or {@code PORT}. */
@@ -160,6 +165,14 @@ public final class ConfigLoader {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("must be a whole number (was '" + text + "')");
+    }
+  }
+
+  private static long byteCount(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number of bytes (was '" + text + "')");
     }
   }
 

@@ -8,6 +8,7 @@ import io.drover.runtime.WorkerConfig;
 import io.drover.schedule.Schedule;
 import io.drover.server.schedule.ScheduleParser;
 import io.drover.server.store.StoreKind;
+import io.drover.spool.SpoolConfig;
 import io.drover.store.QueuePattern;
 import io.drover.store.jdbc.PostgresConfig;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything {@code drover server} needs to start, validated as a whole. Build it with {@link
@@ -55,6 +57,11 @@ import java.util.Locale;
  * @param schedulesFile schedules applied at start, or null. Default: null.
  * @param pruneSchedules whether applying the file deletes schedules it does not name. Default:
  *     false.
+ * @param spool {@code on}, {@code off} or {@code auto} (on for postgres and redis). Default: auto.
+ * @param spoolDir the spool's directory, or null for {@code spool} under {@code dataDir}. Default:
+ *     null.
+ * @param spoolMaxJobs jobs the spool holds. Default: 100,000.
+ * @param spoolMaxBytes bytes of jobs the spool holds. Default: 256 MiB.
  */
 public record ServerConfig(
     StoreKind store,
@@ -87,7 +94,11 @@ public record ServerConfig(
     Duration misfireGrace,
     ZoneId timezone,
     Path schedulesFile,
-    boolean pruneSchedules) {
+    boolean pruneSchedules,
+    String spool,
+    Path spoolDir,
+    int spoolMaxJobs,
+    long spoolMaxBytes) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("./drover-data");
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -125,6 +136,8 @@ public record ServerConfig(
 
   /** {@link JobSpec} refuses payloads over 1 MiB whatever the server says, so it can only lower. */
   public static final int MAX_PAYLOAD_BYTES = JobSpec.DEFAULT_MAX_PAYLOAD_BYTES;
+
+  public static final List<String> SPOOL_MODES = List.of("on", "off", "auto");
 
   public static final List<String> LOG_LEVELS =
       List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -185,6 +198,36 @@ public record ServerConfig(
     checkBetween("oldestAgeWarn", oldestAgeWarn, Duration.ofSeconds(1), MAX_OLDEST_AGE_WARN);
     httpAllowHosts = List.copyOf(httpAllowHosts);
     checkBetween("misfireGrace", misfireGrace, Duration.ZERO, Bounds.MAX_MISFIRE_GRACE);
+    spool = spool.toLowerCase(Locale.ROOT);
+    if (!SPOOL_MODES.contains(spool)) {
+      throw new ConfigException("spool", "must be on, off or auto (was " + spool + ")");
+    }
+    checkRange("spoolMaxJobs", spoolMaxJobs, 1, Integer.MAX_VALUE);
+    if (spoolMaxBytes < SpoolConfig.MIN_BYTES) {
+      throw new ConfigException(
+          "spoolMaxBytes",
+          "must be at least " + SpoolConfig.MIN_BYTES + " (was " + spoolMaxBytes + ")");
+    }
+  }
+
+  /**
+   * The spool a producing process (the API, the CLI talking straight to a store) keeps, if any.
+   *
+   * @param storeName the store in use, as {@code DROVER_STORE} names it: {@code auto} spools for
+   *     the remote ones only, as the embedded ones are unreachable only when the disk is
+   */
+  public Optional<SpoolConfig> spoolConfig(String storeName) {
+    boolean on =
+        switch (spool) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> storeName.equals("postgres") || storeName.equals("redis");
+        };
+    if (!on) {
+      return Optional.empty();
+    }
+    Path directory = spoolDir != null ? spoolDir : dataDir.resolve("spool");
+    return Optional.of(new SpoolConfig(directory, spoolMaxJobs, spoolMaxBytes));
   }
 
   /** Reads schedule definitions with these settings' time zone and misfire grace. */

@@ -316,7 +316,42 @@ public enum Setting {
       "Hosts the built-in http kind may call: comma-separated names, IP addresses or globs such as"
           + " *.example.com; * allows any. Default: "
           + String.join(",", ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS)
-          + " (loopback only).");
+          + " (loopback only)."),
+  SPOOL(
+      "spool",
+      "--spool",
+      "DROVER_SPOOL",
+      null,
+      "MODE",
+      "on, off or auto: keep enqueues in a durable local spool while the store is unreachable, and"
+          + " forward them when it answers (the API answers 202 with spooled: true). Default: auto"
+          + " (on for postgres and redis, off for the embedded stores)."),
+  SPOOL_DIR(
+      "spoolDir",
+      "--spool-dir",
+      "DROVER_SPOOL_DIR",
+      null,
+      "DIR",
+      "Directory of the spool's journal files; processes sharing it forward each other's leftovers."
+          + " Default: spool under the data directory."),
+  SPOOL_MAX_JOBS(
+      "spoolMaxJobs",
+      "--spool-max-jobs",
+      "DROVER_SPOOL_MAX_JOBS",
+      null,
+      "N",
+      "Jobs the spool holds; beyond, enqueues get 503 with Retry-After. Default: "
+          + io.drover.spool.SpoolConfig.DEFAULT_MAX_JOBS
+          + "."),
+  SPOOL_MAX_BYTES(
+      "spoolMaxBytes",
+      "--spool-max-bytes",
+      "DROVER_SPOOL_MAX_BYTES",
+      null,
+      "BYTES",
+      "Bytes of spooled jobs the spool holds; beyond, enqueues get 503 with Retry-After. Default: "
+          + io.drover.spool.SpoolConfig.DEFAULT_MAX_BYTES
+          + " (256 MiB).");
 
   private final String key;
   private final String flag;

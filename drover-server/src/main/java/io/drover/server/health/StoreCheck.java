@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * Whether the store answers, and how fast: one primary-key read of a job that does not exist, the
- * cheapest call every store has. Also the whole of {@code /health/ready}.
+ * cheapest call every store has. Also the whole of {@code /health/ready}. A store that does not
+ * answer is down, unless producers' jobs go to a spool meanwhile: then the server still does its
+ * job for them, so it is degraded (and stays in a load balancer's rotation to take them).
  */
 public final class StoreCheck implements HealthCheck {
   /** Slower than this and the store is reported degraded. */
@@ -20,9 +22,14 @@ public final class StoreCheck implements HealthCheck {
 
   private final JobStore store;
   private final OutageLog outages = new OutageLog("health: store check", InstantSource.system());
+  private final boolean spooling;
 
-  public StoreCheck(JobStore store) {
+  /**
+   * @param spooling whether enqueues go to a spool while the store is unreachable
+   */
+  public StoreCheck(JobStore store, boolean spooling) {
     this.store = store;
+    this.spooling = spooling;
   }
 
   @Override
@@ -45,8 +52,10 @@ public final class StoreCheck implements HealthCheck {
       // per outage however often the load balancer asks.
       outages.failed(e);
       return new HealthResult(
-          HealthStatus.DOWN,
-          store.name() + (e instanceof StoreFailureException ? " failed" : " does not answer"),
+          spooling ? HealthStatus.DEGRADED : HealthStatus.DOWN,
+          store.name()
+              + (e instanceof StoreFailureException ? " failed" : " does not answer")
+              + (spooling ? " (enqueues go to the spool)" : ""),
           Map.of("driver", store.name(), "reachable", false));
     }
     outages.succeeded();

@@ -6,6 +6,7 @@ import io.drover.server.config.ServerConfig;
 import io.drover.server.health.HealthCheck;
 import io.drover.server.health.MemoryCheck;
 import io.drover.server.health.QueuesCheck;
+import io.drover.server.health.SpoolCheck;
 import io.drover.server.health.StoreCheck;
 import io.drover.server.health.WorkersCheck;
 import io.drover.server.metrics.Metrics;
@@ -43,12 +44,13 @@ public final class HttpApi {
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
     ScheduleRoutes schedules =
         new ScheduleRoutes(drover, config.scheduleParser(), clock, bodyLimit);
-    StoreCheck store = new StoreCheck(drover.store());
+    StoreCheck store = new StoreCheck(drover.store(), drover.spool().isPresent());
     WorkersCheck workers =
         new WorkersCheck(drover.store(), config.workerConfig().heartbeatInterval(), clock);
     List<HealthCheck> checks = new ArrayList<>(List.of(store, workers));
     checks.add(
         new QueuesCheck(drover.store(), config.backlogWarn(), config.oldestAgeWarn(), clock));
+    drover.spool().ifPresent(spool -> checks.add(new SpoolCheck(spool)));
     checks.add(new MemoryCheck());
     checks.addAll(extraChecks);
     HealthRoutes health = new HealthRoutes(List.of(store), checks);

@@ -76,8 +76,7 @@ final class JobRoutes {
         onEnqueued.accept(specs.get(i), answers.get(i));
         jobs.add(answerOf(answers.get(i)));
       }
-      boolean anyCreated = answers.stream().anyMatch(Enqueued::created);
-      Json.send(ctx, anyCreated ? HttpStatus.CREATED : HttpStatus.OK, result);
+      Json.send(ctx, status(answers), result);
     } else {
       JobSpec spec =
           parser.parse(body, key == null ? null : IdempotencyKeys.jobId(caller, key, -1));
@@ -87,7 +86,7 @@ final class JobRoutes {
       if (answer.created()) {
         ctx.header(Header.LOCATION, JOBS + "/" + answer.id());
       }
-      Json.send(ctx, answer.created() ? HttpStatus.CREATED : HttpStatus.OK, answerOf(answer));
+      Json.send(ctx, status(List.of(answer)), answerOf(answer));
     }
   }
 
@@ -148,8 +147,24 @@ final class JobRoutes {
         HttpStatus.CONFLICT, null, "job " + job.id() + " cannot be changed: " + why);
   }
 
-  /** {@code created} is false when the id existed or the de-duplication key matched. */
+  /**
+   * 202 when the jobs were spooled (a batch is spooled whole or not at all), 201 when the store
+   * made any, 200 when every id or de-duplication key matched an existing job.
+   */
+  private static HttpStatus status(List<Enqueued> answers) {
+    if (answers.get(0).spooled()) {
+      return HttpStatus.ACCEPTED;
+    }
+    return answers.stream().anyMatch(Enqueued::created) ? HttpStatus.CREATED : HttpStatus.OK;
+  }
+
+  /**
+   * {@code created} is false when the id existed or the de-duplication key matched; {@code spooled}
+   * is there, true, only when the store was unreachable and the job waits in the spool.
+   */
   private static ObjectNode answerOf(Enqueued answer) {
-    return Json.object().put("id", answer.id().toString()).put("created", answer.created());
+    ObjectNode node =
+        Json.object().put("id", answer.id().toString()).put("created", answer.created());
+    return answer.spooled() ? node.put("spooled", true) : node;
   }
 }

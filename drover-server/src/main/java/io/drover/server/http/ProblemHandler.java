@@ -5,6 +5,7 @@ import io.drover.JobNotFoundException;
 import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import io.drover.UnsupportedCapabilityException;
+import io.drover.spool.SpoolFullException;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -38,6 +39,7 @@ final class ProblemHandler {
         (e, ctx) -> new Problem(HttpStatus.NOT_IMPLEMENTED, e.getMessage(), null).send(ctx));
     router.exception(StoreUnavailableException.class, ProblemHandler::storeUnavailable);
     router.exception(StoreFailureException.class, ProblemHandler::storeFailure);
+    router.exception(SpoolFullException.class, ProblemHandler::spoolFull);
     // Javalin's own answers: unknown route (404), wrong method (405), body too large (413).
     router.exception(HttpResponseException.class, ProblemHandler::javalinResponse);
     router.exception(Exception.class, ProblemHandler::unexpected);
@@ -55,6 +57,12 @@ final class ProblemHandler {
   private static void storeFailure(StoreFailureException e, Context ctx) {
     log.error("store failure: {} {}", ctx.method(), ctx.path(), e);
     new Problem(HttpStatus.INTERNAL_SERVER_ERROR, STORE_FAILURE, null).send(ctx);
+  }
+
+  private static void spoolFull(SpoolFullException e, Context ctx) {
+    log.warn("enqueue refused: {}", e.getMessage());
+    ctx.header(Header.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+    new Problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null).send(ctx);
   }
 
   private static void javalinResponse(HttpResponseException e, Context ctx) {

@@ -1,6 +1,7 @@
 package io.drover.server.metrics;
 
 import io.drover.runtime.WorkerPool;
+import io.drover.spool.SpoolingEnqueuer;
 import io.drover.store.JobStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -57,6 +58,11 @@ public final class Metrics implements AutoCloseable {
     Gauge.builder("drover.jobs.active", pool, WorkerPool::running)
         .description("Jobs running in this process")
         .register(registry);
+  }
+
+  /** Reports the producers' spool: jobs spooled, forwarded, refused, waiting. */
+  public void watch(SpoolingEnqueuer spool) {
+    SpoolMetrics.bind(registry, spool);
   }
 
   public JobMetrics jobs() {

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * @param connectTimeout how long opening a connection (TCP, TLS and login) may take. Whole seconds,
  *     rounded up. Default: 5 s.
  * @param statementTimeout how long the server lets one statement run before it cancels it, and a
- *     transaction sit idle (its client frozen) before it ends it
- *     (PostgreSQL's {@code statement_timeout}); the call fails as unavailable. Migrations and the
- *     store's own VACUUM are exempt. Default: 15 s.
+ *     transaction sit idle (its client frozen) before it ends it (PostgreSQL's {@code
+ *     statement_timeout}); the call fails as unavailable. Migrations and the store's own VACUUM are
+ *     exempt. Default: 15 s.
  * @param socketTimeout how long a connection waits for any answer from the server before it is
  *     dropped: the deadline of every call when the network, not the database, stalls (a black-holed
  *     connection). Longer than {@code statementTimeout}, so a slow statement is cancelled by the
