@@ -12,11 +12,14 @@ import io.drover.server.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/v1/events}: what each stream hears, filtered, and what it refuses. */
 class EventRoutesTest {
@@ -75,12 +78,7 @@ class EventRoutesTest {
       String other = enqueue(admin, "other", "noop");
       String email = enqueue(admin, "email", "noop");
 
-      await()
-          .atMost(BOUND)
-          .untilAsserted(
-              () ->
-                  assertThat(steps(producer, email))
-                      .containsExactly("enqueued", "started", "completed"));
+      await().atMost(BOUND).untilAsserted(() -> assertLifeOf(producer, email));
       assertThat(admin.get("/api/v1/jobs/" + other).body().get("state").asText())
           .isEqualTo("completed");
       assertThat(producer.events()).extracting(this::jobId).containsOnly(email);
@@ -112,6 +110,38 @@ class EventRoutesTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.body().get("field").asText()).isEqualTo(field);
+  }
+
+  /** curl sends {@code Accept: *}{@code /*}; other plain clients send nothing. */
+  @ParameterizedTest(name = "Accept: {0}")
+  @NullSource
+  @ValueSource(strings = {"*/*", "text/*", "application/json;q=0.9, text/event-stream"})
+  void aPlainClient_getsTheStream(String accept) {
+    server = TestServer.start();
+    try (EventStreamClient client =
+        EventStreamClient.open(server.api().baseUrl() + "/api/v1/events?queue=ev", null, accept)) {
+      assertThat(client.status()).isEqualTo(200);
+      assertThat(client.contentType()).startsWith("text/event-stream");
+      await().atMost(BOUND).until(() -> client.comments().contains("subscribed"));
+      String job = enqueue(server.api(), "ev", "noop");
+
+      await().atMost(BOUND).untilAsserted(() -> assertLifeOf(client, job));
+    }
+  }
+
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"application/json", "text/event-stream;q=0, */*;q=0"})
+  void aClientThatTakesNoEventStream_isRefused406NamingTheHeader(String accept) {
+    server = TestServer.start();
+
+    Response response =
+        server.api().request("GET", "/api/v1/events", Map.of("Accept", accept), null);
+
+    assertThat(response.status()).isEqualTo(406);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.body().get("field").asText()).isEqualTo("Accept");
+    assertThat(response.body().get("detail").asText())
+        .isEqualTo("this route sends only text/event-stream (was '" + accept + "')");
   }
 
   private static EventStreamClient subscribed(String url, String token) {
