@@ -1,0 +1,68 @@
+package io.drover.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.server.CliProcess;
+import io.drover.server.CliProcess.Run;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CLI talking straight to a store, as a process of its own: what a user's terminal and pipes
+ * see when the store is down, and which stream carries what.
+ */
+class DirectStoreCliTest {
+
+  @Test
+  void anUnreachablePostgres_isOneLineNamingIt_withoutThePassword() throws IOException {
+    int port = freePort();
+
+    Run run =
+        CliProcess.run(
+            Map.of("DATABASE_URL", "postgres://drover:s3cret@127.0.0.1:" + port + "/x"), "stats");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("drover: ")
+        .contains("127.0.0.1:" + port)
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void anUnreachableRedis_isOneLineNamingIt_withoutThePassword() throws IOException {
+    int port = freePort();
+
+    Run run = CliProcess.run(Map.of("REDIS_URL", "redis://:s3cret@127.0.0.1:" + port), "stats");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("drover: ")
+        .contains("127.0.0.1:" + port)
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aBadStoreSetting_isAUsageError_ofOneLine() {
+    Run run = CliProcess.run(Map.of("DATABASE_URL", "mysql://db/x"), "stats");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).singleElement().asString().startsWith("drover: ");
+  }
+
+  /** A port nothing listens on: bound, read and let go. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
