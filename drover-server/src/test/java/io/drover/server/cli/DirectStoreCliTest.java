@@ -2,12 +2,16 @@ package io.drover.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.server.ApiClient;
 import io.drover.server.CliProcess;
 import io.drover.server.CliProcess.Run;
+import io.drover.server.TestRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +61,29 @@ class DirectStoreCliTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).singleElement().asString().startsWith("drover: ");
+  }
+
+  /**
+   * The shared Redis keeps {@code appendonly no}, so opening it warns: the warning goes to stderr
+   * and stdout stays the JSON a pipe expects ({@code drover jobs show ID | python3 -m json.tool}).
+   */
+  @Test
+  void onRedisWithoutAppendOnly_theWarningGoesToStderr_andStdoutIsTheJob() throws IOException {
+    TestRedis.require();
+    Map<String, String> redis = Map.of("REDIS_URL", TestRedis.URL);
+    String queue = "cli-pipe-" + UUID.randomUUID();
+    Run enqueue = CliProcess.run(redis, "enqueue", "--kind", "noop", "--queue", queue);
+    assertThat(enqueue.exitCode()).as(enqueue.err()).isZero();
+    String id = enqueue.out().trim().substring("enqueued ".length());
+
+    Run show = CliProcess.run(redis, "jobs", "show", id);
+    CliProcess.run(redis, "jobs", "delete", id);
+
+    assertThat(show.exitCode()).as(show.err()).isZero();
+    assertThat(show.err()).contains("WARN", "appendonly");
+    JsonNode job = ApiClient.JSON.readTree(show.out());
+    assertThat(job.get("id").asText()).isEqualTo(id);
+    assertThat(job.get("queue").asText()).isEqualTo(queue);
   }
 
   /** A port nothing listens on: bound, read and let go. */
