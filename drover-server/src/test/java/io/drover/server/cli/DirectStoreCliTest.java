@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The CLI talking straight to a store, as a process of its own: what a user's terminal and pipes
@@ -20,29 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class DirectStoreCliTest {
 
-  @Test
-  void anUnreachablePostgres_isOneLineNamingIt_withoutThePassword() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "DATABASE_URL, postgres://drover:s3cret@127.0.0.1:PORT/x",
+    "REDIS_URL, redis://:s3cret@127.0.0.1:PORT"
+  })
+  void anUnreachableStore_isOneLineNamingIt_withoutThePassword(String variable, String url)
+      throws IOException {
     int port = freePort();
 
-    Run run =
-        CliProcess.run(
-            Map.of("DATABASE_URL", "postgres://drover:s3cret@127.0.0.1:" + port + "/x"), "stats");
-
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines())
-        .singleElement()
-        .asString()
-        .startsWith("drover: ")
-        .contains("127.0.0.1:" + port)
-        .doesNotContain("s3cret");
-  }
-
-  @Test
-  void anUnreachableRedis_isOneLineNamingIt_withoutThePassword() throws IOException {
-    int port = freePort();
-
-    Run run = CliProcess.run(Map.of("REDIS_URL", "redis://:s3cret@127.0.0.1:" + port), "stats");
+    Run run = CliProcess.run(Map.of(variable, url.replace("PORT", "" + port)), "stats");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
