@@ -87,7 +87,9 @@ public final class HttpHandler implements Handler {
       if (cause instanceof HttpConnectTimeoutException) {
         return "connect timed out";
       }
-      return cause.getMessage() == null ? "connection refused" : "cannot connect";
+      return cause.getMessage() == null
+          ? "connection refused"
+          : "cannot connect (" + cause.getMessage() + ")";
     }
 
     private static int port(URI uri) {
