@@ -36,7 +36,7 @@ public final class LocalApi implements AutoCloseable {
    * @throws io.drover.server.config.ConfigException for a bad setting
    */
   public static LocalApi open(Map<Setting, String> storeFlags, Map<String, String> env) {
-    // The CLI prints its answers on stdout; the store's start-up notes would mix in.
+    // A CLI call is no server: its store's start-up notes are noise; warnings still show (stderr).
     Logging.apply("warn", "text");
     Map<String, String> environment = new HashMap<>(env);
     for (Setting setting : IGNORED) {

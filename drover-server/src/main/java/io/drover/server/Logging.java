@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * the events' key-value pairs ({@code job_id}, {@code queue}, {@code kind}, {@code attempt}).
  */
 final class Logging {
-  /** The appender logback.xml defines. */
-  static final String CONSOLE = "STDOUT";
+  /** The appender logback.xml defines: stderr, so stdout carries only a command's answer. */
+  static final String CONSOLE = "CONSOLE";
 
   private Logging() {}
 
@@ -33,6 +33,7 @@ final class Logging {
       ConsoleAppender<ILoggingEvent> json = new ConsoleAppender<>();
       json.setContext(logback);
       json.setName(CONSOLE);
+      json.setTarget("System.err");
       json.setEncoder(jsonEncoder(logback));
       json.start();
       root.addAppender(json);

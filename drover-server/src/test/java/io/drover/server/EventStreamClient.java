@@ -35,8 +35,17 @@ public final class EventStreamClient implements AutoCloseable {
 
   /** Opens {@code url} (with a token when not null) and returns once the headers have come. */
   public static EventStreamClient open(String url, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    return open(url, token, "text/event-stream");
+  }
+
+  /**
+   * As {@link #open(String, String)}, sending {@code accept} as the Accept header, none if null.
+   */
+  public static EventStreamClient open(String url, String token, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -52,6 +61,10 @@ public final class EventStreamClient implements AutoCloseable {
 
   public int status() {
     return response.statusCode();
+  }
+
+  public String contentType() {
+    return response.headers().firstValue("Content-Type").orElse("");
   }
 
   public List<Event> events() {

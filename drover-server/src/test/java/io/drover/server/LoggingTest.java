@@ -4,15 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 class LoggingTest {
+
+  /** Every command's stdout is its answer alone (a pipe reads it); logs, in either format, not. */
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json"})
+  void logsGoToStderr(String format) throws Exception {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logging.apply("info", format);
+    try {
+      Appender<ILoggingEvent> console =
+          context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(Logging.CONSOLE);
+
+      assertThat(console).isInstanceOf(ConsoleAppender.class);
+      assertThat(((ConsoleAppender<ILoggingEvent>) console).getTarget()).isEqualTo("System.err");
+    } finally {
+      context.reset(); // back to logback.xml for the tests after this one
+      new ContextInitializer(context).autoConfig();
+    }
+  }
 
   @Test
   void theJsonFormat_writesOneObjectPerLine_withTheEventsKeyValuesAsFields() throws Exception {

@@ -1,11 +1,16 @@
 package io.drover.server.cli;
 
+import io.drover.StoreUnavailableException;
 import io.drover.server.LocalApi;
+import io.drover.server.config.ConfigException;
 import io.drover.server.config.Setting;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Where a CLI command sends its calls: a server's API ({@code --server}, {@code --token}), or
@@ -16,6 +21,9 @@ import picocli.CommandLine.Option;
  */
 final class ServerConnection {
   static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
 
   @Option(
       names = "--server",
@@ -75,12 +83,27 @@ final class ServerConnection {
     Map<Setting, String> storeFlags = storeFlags();
     boolean serverNamed = server != null || env.containsKey("DROVER_SERVER");
     if (!storeFlags.isEmpty() || (!serverNamed && storeInEnvironment(env))) {
-      LocalApi local = LocalApi.open(storeFlags, env);
+      LocalApi local = openStore(storeFlags, env);
       return new DroverClient(local.url(), null, local);
     }
     String url = server != null ? server : env.getOrDefault("DROVER_SERVER", DEFAULT_SERVER);
     String secret = token != null ? token : env.get("DROVER_TOKEN");
     return new DroverClient(url, secret == null || secret.isBlank() ? null : secret, () -> {});
+  }
+
+  /**
+   * The store's API in this process; a store that cannot be opened is the one line {@code drover:
+   * …} its message makes (what could not be reached, never a password), a bad setting a usage
+   * error.
+   */
+  private LocalApi openStore(Map<Setting, String> storeFlags, Map<String, String> env) {
+    try {
+      return LocalApi.open(storeFlags, env);
+    } catch (StoreUnavailableException e) {
+      throw new ClientException(e.getMessage());
+    } catch (ConfigException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
   }
 
   private Map<Setting, String> storeFlags() {

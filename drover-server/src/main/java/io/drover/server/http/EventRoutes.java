@@ -7,8 +7,11 @@ import io.drover.server.auth.ApiToken;
 import io.drover.server.auth.Permission;
 import io.drover.store.QueuePattern;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
 import io.javalin.router.JavalinDefaultRouting;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,7 @@ import java.util.function.Predicate;
  */
 final class EventRoutes {
   private static final Set<String> PARAMETERS = Set.of("queue", "job_id");
+  private static final String EVENT_STREAM = "text/event-stream";
 
   private final EventChannel channel;
 
@@ -34,9 +38,25 @@ final class EventRoutes {
     router.get("/api/v1/events", this::open, Permission.READ);
   }
 
-  private void open(Context ctx) throws Exception {
+  private void open(Context ctx) throws IOException {
     Predicate<JobEvent> filter = filter(ctx, AccessControl.caller(ctx));
-    new SseHandler(0, client -> EventStream.start(client, channel, filter)).handle(ctx);
+    // Javalin's SseHandler streams only for an Accept of exactly text/event-stream and answers an
+    // empty 200 to anything else, so curl (Accept: */*) heard nothing: negotiate here instead.
+    if (!AcceptHeader.allows(ctx.header(Header.ACCEPT), EVENT_STREAM)) {
+      throw new ProblemException(
+          HttpStatus.NOT_ACCEPTABLE,
+          Header.ACCEPT,
+          "this route sends only " + EVENT_STREAM + " (was '" + ctx.header(Header.ACCEPT) + "')");
+    }
+    ctx.status(HttpStatus.OK)
+        .contentType(EVENT_STREAM + "; charset=utf-8")
+        .header(Header.CACHE_CONTROL, "no-cache")
+        .header(Header.CONNECTION, "close")
+        .header("X-Accel-Buffering", "no"); // proxies such as nginx: pass each event on at once
+    ctx.res().flushBuffer(); // the client sees the stream open before any event
+    ctx.async(
+        config -> config.timeout = 0, // a stream lasts until the client leaves
+        () -> EventStream.start(new SseClient(ctx), channel, filter));
   }
 
   private static Predicate<JobEvent> filter(Context ctx, ApiToken caller) {

@@ -5,7 +5,10 @@ import io.drover.JobContext;
 import io.drover.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -43,8 +46,12 @@ public final class HttpHandler implements Handler {
       return Outcome.fail("http: " + e.getMessage());
     }
     // IOException (refused, reset, timed out) goes up: a failed attempt, retried with backoff.
-    HttpResponse<InputStream> response =
-        client.send(call.request(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(call.request(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new CannotConnectException(call.request().uri(), e);
+    }
     byte[] body = ResponseResult.read(response.body());
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
@@ -65,6 +72,32 @@ public final class HttpHandler implements Handler {
       return Outcome.fail(answer + " (redirects are not followed; call the final URL)");
     }
     return Outcome.fail(answer);
+  }
+
+  /**
+   * No connection to the host: the JDK's exception often has no message at all, so the recorded
+   * error said only {@code java.net.ConnectException}; this one names the host and port.
+   */
+  static final class CannotConnectException extends IOException {
+    CannotConnectException(URI uri, IOException cause) {
+      super(describe(cause) + ": " + uri.getHost() + ":" + port(uri), cause);
+    }
+
+    private static String describe(IOException cause) {
+      if (cause instanceof HttpConnectTimeoutException) {
+        return "connect timed out";
+      }
+      return cause.getMessage() == null
+          ? "connection refused"
+          : "cannot connect (" + cause.getMessage() + ")";
+    }
+
+    private static int port(URI uri) {
+      if (uri.getPort() >= 0) {
+        return uri.getPort();
+      }
+      return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
   }
 
   /** A 429 or 5xx without {@code Retry-After}: the attempt failed and the job's backoff applies. */

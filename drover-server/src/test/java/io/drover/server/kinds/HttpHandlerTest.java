@@ -10,6 +10,9 @@ import io.drover.server.ApiClient.Response;
 import io.drover.server.TestServer;
 import io.drover.server.kinds.ScriptedHttpServer.Received;
 import io.drover.server.kinds.ScriptedHttpServer.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +126,26 @@ class HttpHandlerTest {
 
     assertThat(job.get("attempt").asInt()).isEqualTo(2);
     assertThat(job.get("errors").get(0).get("message").asText()).containsIgnoringCase("timed out");
+  }
+
+  @Test
+  void aRefusedConnection_isRetried_withAnErrorNamingHostAndPort() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+
+    JsonNode job =
+        awaitState(
+            enqueue(
+                call ->
+                    call.put("url", "http://127.0.0.1:" + closed + "/hook")
+                        .put("timeout_ms", 2000)),
+            "failed");
+
+    assertThat(job.get("attempt").asInt()).isEqualTo(3);
+    assertThat(job.get("errors").get(0).get("message").asText())
+        .isEqualTo("connection refused: 127.0.0.1:" + closed);
   }
 
   @Test
