@@ -47,7 +47,7 @@ final class HealthRoutes {
         Permission.PUBLIC);
     router.get(
         "/health/comprehensive",
-        ctx -> send(ctx, HealthReport.run(all), verbose(ctx.queryParam("verbose"))),
+        ctx -> send(ctx, HealthReport.run(all), QueryFlags.flag(ctx, "verbose")),
         Permission.OBSERVE);
   }
 
@@ -71,15 +71,5 @@ final class HealthRoutes {
   /** Degraded still serves: only down answers 503. */
   private static HttpStatus httpStatus(HealthStatus status) {
     return status == HealthStatus.DOWN ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
-  }
-
-  private static boolean verbose(String text) {
-    if (text == null || text.equals("false")) {
-      return false;
-    }
-    if (text.equals("true")) {
-      return true;
-    }
-    throw ProblemException.badRequest("verbose", "must be true or false (was '" + text + "')");
   }
 }

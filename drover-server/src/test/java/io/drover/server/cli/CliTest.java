@@ -12,6 +12,8 @@ import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.TokenFile;
 import io.drover.store.JobQuery;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,13 +94,38 @@ class CliTest {
     Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "10");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("enqueued 25/25 (100%)");
+    // Not a terminal (as here, or 2>file): plain lines a tenth of the way apart, no redrawing.
+    assertThat(run.err())
+        .isEqualTo("enqueued 10/25 (40%)\nenqueued 20/25 (80%)\nenqueued 25/25 (100%)\n");
     assertThat(run.out()).contains("25 of 25 jobs sent: 25 new, 0 existed already");
     assertThat(server.store().list(JobQuery.all().withQueue("bulk")).jobs()).hasSize(25);
   }
 
   @Test
-  void enqueue_fromNdjson_stopsAtARefusedBatch_namingTheFilesLine() throws IOException {
+  void enqueue_fromNdjson_onATerminal_redrawsOneProgressLine() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      lines.add("{\"queue\":\"bulk\",\"kind\":\"noop\"}");
+    }
+    Path file = Files.write(dir.resolve("jobs.ndjson"), lines);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit;
+    try (DroverClient client = new DroverClient(server.api().baseUrl(), null, () -> {})) {
+      exit =
+          new NdjsonUpload(client, new PrintWriter(out), new PrintWriter(err), true)
+              .run(file, 2, null);
+    }
+
+    assertThat(exit).isZero();
+    assertThat(err.toString())
+        .isEqualTo("\renqueued 2/5 (40%)\renqueued 4/5 (80%)\renqueued 5/5 (100%)\n");
+    assertThat(out.toString()).startsWith("5 of 5 jobs sent: 5 new");
+  }
+
+  @Test
+  void enqueue_fromNdjson_aBadLine_isNamedWithItsField_andNothingIsSent() throws IOException {
     Path file =
         Files.write(
             dir.resolve("jobs.ndjson"),
@@ -111,8 +138,31 @@ class CliTest {
     Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "2");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("drover: line 4: 400 Bad Request").contains("priority");
-    assertThat(run.out()).contains("2 of 4 jobs sent: 2 new");
+    assertThat(run.err())
+        .isEqualTo(
+            "drover: "
+                + file
+                + " line 4: 400 Bad Request: priority: must be between 1 and 10 (was 42) (field"
+                + " priority); nothing was sent\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(server.store().list(JobQuery.all()).jobs()).isEmpty();
+  }
+
+  @Test
+  void enqueue_fromNdjson_aLineThatIsNotJson_isNamed_andNothingIsSent() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      lines.add("{\"kind\":\"noop\"}");
+    }
+    lines.add("{\"kind\":");
+    Path file = Files.write(dir.resolve("jobs.ndjson"), lines);
+
+    Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "5");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("drover: " + file + " line 13 is not JSON: ");
+    assertThat(run.err()).endsWith("; nothing was sent\n");
+    assertThat(server.store().list(JobQuery.all()).jobs()).isEmpty();
   }
 
   @Test
