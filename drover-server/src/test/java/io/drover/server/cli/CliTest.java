@@ -278,10 +278,11 @@ class CliTest {
   }
 
   @Test
-  void aServerWithTokens_takesTheTokenFromTheEnvironment() {
+  void aServerWithTokens_takesTheTokenFromTheEnvironment() throws IOException {
     Run created = Cli.run(env, "tokens", "create", "--name", "ops", "--role", "admin");
-    String secret = created.out().lines().findFirst().orElseThrow().substring("secret: ".length());
-    String entry = created.out().lines().reduce((a, b) -> b).orElseThrow();
+    JsonNode made = ApiClient.JSON.readTree(created.out());
+    String secret = made.get("secret").asText();
+    String entry = made.get("entry").toString();
 
     try (TestServer guarded = startWithTokens("[" + entry + "]")) {
       Map<String, String> base = Map.of("DROVER_SERVER", guarded.api().baseUrl());
@@ -312,10 +313,15 @@ class CliTest {
     Run other = Cli.run(Map.of(), "tokens", "create", "--name", "ci", "--role", "producer");
 
     assertThat(run.exitCode()).isZero();
-    String secret = run.out().lines().findFirst().orElseThrow().substring("secret: ".length());
+    // Stdout is data alone, one JSON object; what to do with it goes to stderr.
+    JsonNode made = ApiClient.JSON.readTree(run.out());
+    assertThat(made.fieldNames()).toIterable().containsExactly("secret", "entry");
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.err()).contains("Authorization: Bearer <secret>");
+    String secret = made.get("secret").asText();
     assertThat(secret).startsWith("drover_").hasSizeGreaterThanOrEqualTo(7 + 43);
-    String entry = run.out().lines().reduce((a, b) -> b).orElseThrow();
-    JsonNode json = ApiClient.JSON.readTree(entry);
+    String entry = made.get("entry").toString();
+    JsonNode json = made.get("entry");
     assertThat(json.get("role").asText()).isEqualTo("producer");
     assertThat(json.get("queues"))
         .extracting(JsonNode::asText)
@@ -324,6 +330,66 @@ class CliTest {
     ApiTokens tokens = TokenFile.load(Files.writeString(dir.resolve("t.json"), "[" + entry + "]"));
     assertThat(tokens.authenticate(secret)).isPresent();
     assertThat(other.out()).doesNotContain(secret);
+  }
+
+  @Test
+  void tokensCreate_withFile_addsTheEntryToTheFile_andPrintsTheSecretAlone() throws IOException {
+    Path file = dir.resolve("tokens.json");
+
+    Run first =
+        Cli.run(
+            Map.of(),
+            "tokens",
+            "create",
+            "--name",
+            "ops",
+            "--role",
+            "admin",
+            "--file",
+            file.toString());
+    Run second =
+        Cli.run(
+            Map.of(),
+            "tokens",
+            "create",
+            "--name",
+            "shop",
+            "--role",
+            "producer",
+            "--queues",
+            "email",
+            "--file",
+            file.toString());
+    String before = Files.readString(file);
+    Run twice =
+        Cli.run(
+            Map.of(),
+            "tokens",
+            "create",
+            "--name",
+            "shop",
+            "--role",
+            "viewer",
+            "--file",
+            file.toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(first.out()).matches("drover_[A-Za-z0-9_-]{43}\n");
+    assertThat(second.err()).contains("Added token 'shop' to " + file);
+    ApiTokens tokens = TokenFile.load(file);
+    assertThat(tokens.size()).isEqualTo(2);
+    assertThat(tokens.authenticate(first.out().trim()).orElseThrow().name()).isEqualTo("ops");
+    assertThat(tokens.authenticate(second.out().trim()).orElseThrow().name()).isEqualTo("shop");
+    assertThat(before).doesNotContain(first.out().trim()).startsWith("[\n  {\"name\":\"ops\"");
+    assertThat(twice.exitCode()).isEqualTo(1);
+    assertThat(twice.out()).isEmpty();
+    assertThat(twice.err())
+        .isEqualTo("drover: --file " + file + ": [2].name 'shop' is used twice\n");
+    assertThat(Files.readString(file)).isEqualTo(before);
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactly(file);
+    }
   }
 
   @Test
