@@ -2,7 +2,8 @@ package io.drover.server;
 
 import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.LoopbackGuard;
-import io.drover.server.auth.TokenFile;
+import io.drover.server.auth.TokenFileWatch;
+import io.drover.server.auth.TokenSource;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
@@ -82,11 +83,16 @@ final class ServerCommand implements Callable<Integer> {
     ServerOptions options;
     JobStore store;
     PrometheusMeterRegistry registry;
+    TokenFileWatch watch = null;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
-      ApiTokens tokens = TokenFile.load(config.tokensFile());
-      LoopbackGuard.check(config.host(), tokens);
+      TokenSource tokens = ApiTokens.NONE;
+      if (config.tokensFile() != null) {
+        watch = TokenFileWatch.start(config.tokensFile());
+        tokens = watch;
+      }
+      LoopbackGuard.check(config.host(), tokens.current());
       options =
           ServerOptions.defaults()
               .withTokens(tokens)
@@ -110,7 +116,17 @@ final class ServerCommand implements Callable<Integer> {
       log.error("cannot start: {}", e.getMessage());
       return EXIT_FAILED;
     }
-    UntilSignal.await(server::close);
+    if (watch != null) {
+      Hangup.onSignal(watch::reload);
+    }
+    TokenFileWatch tokensFile = watch;
+    UntilSignal.await(
+        () -> {
+          server.close();
+          if (tokensFile != null) {
+            tokensFile.close();
+          }
+        });
     return 0;
   }
 }
