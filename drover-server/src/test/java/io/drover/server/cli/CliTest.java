@@ -252,7 +252,22 @@ class CliTest {
     Run stats = Cli.run(env, "stats");
 
     assertThat(pause.out().trim()).isEqualTo("queue mail paused");
-    assertThat(ls.out()).containsPattern("mail\\s+yes\\s+1\\s+0");
+    assertThat(ls.out().lines().findFirst().orElseThrow().split("\\s+"))
+        .containsExactly(
+            "QUEUE",
+            "PAUSED",
+            "WAITING",
+            "ACTIVE",
+            "SCHEDULED",
+            "RETRYING",
+            "BLOCKED",
+            "COMPLETED",
+            "FAILED",
+            "CANCELLED",
+            "TOTAL",
+            "OLDEST_WAIT");
+    assertThat(ls.out())
+        .containsPattern("mail\\s+yes\\s+1\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+1\\s");
     assertThat(resume.out().trim()).isEqualTo("queue mail resumed");
     assertThat(workers.out().lines()).hasSize(1).first().asString().startsWith("ID");
     assertThat(stats.out()).containsPattern("waiting\\s+1").containsPattern("total\\s+1");
