@@ -166,6 +166,22 @@ class JobRoutesTest {
   }
 
   @Test
+  void aSurrogatePair_escapedOrNot_comesBackAsTheSameCharacter() {
+    String id =
+        api.postJson(
+                "/api/v1/jobs",
+                "{\"kind\":\"noop\",\"payload\":{\"a\":\"\\ud83d\\ude00\",\"b\":\"\ud83d\ude00\"}}")
+            .body()
+            .get("id")
+            .asText();
+
+    JsonNode payload = api.get("/api/v1/jobs/" + id).body().get("payload");
+
+    assertThat(payload.get("a").asText()).isEqualTo("\ud83d\ude00");
+    assertThat(payload.get("b").asText()).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
   void delay_makesTheJobScheduled() {
     String id =
         api.postJson("/api/v1/jobs", "{\"kind\":\"noop\",\"delay\":\"1h\"}")
