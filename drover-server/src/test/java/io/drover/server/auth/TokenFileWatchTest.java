@@ -94,7 +94,9 @@ class TokenFileWatchTest {
   }
 
   private List<ILoggingEvent> errors() {
-    return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).toList();
+    synchronized (logged) { // the watch's thread appends under the appender's lock
+      return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).toList();
+    }
   }
 
   private static String entry(String name, String role, String secret) {
