@@ -351,42 +351,10 @@ class CliTest {
   void tokensCreate_withFile_addsTheEntryToTheFile_andPrintsTheSecretAlone() throws IOException {
     Path file = dir.resolve("tokens.json");
 
-    Run first =
-        Cli.run(
-            Map.of(),
-            "tokens",
-            "create",
-            "--name",
-            "ops",
-            "--role",
-            "admin",
-            "--file",
-            file.toString());
-    Run second =
-        Cli.run(
-            Map.of(),
-            "tokens",
-            "create",
-            "--name",
-            "shop",
-            "--role",
-            "producer",
-            "--queues",
-            "email",
-            "--file",
-            file.toString());
+    Run first = createToken(file, "ops", "admin");
+    Run second = createToken(file, "shop", "producer");
     String before = Files.readString(file);
-    Run twice =
-        Cli.run(
-            Map.of(),
-            "tokens",
-            "create",
-            "--name",
-            "shop",
-            "--role",
-            "viewer",
-            "--file",
-            file.toString());
+    Run twice = createToken(file, "shop", "viewer");
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(second.exitCode()).as(second.err()).isZero();
@@ -405,6 +373,11 @@ class CliTest {
     try (var left = Files.list(dir)) {
       assertThat(left).containsExactly(file);
     }
+  }
+
+  private static Run createToken(Path file, String name, String role) {
+    return Cli.run(
+        Map.of(), "tokens", "create", "--name", name, "--role", role, "--file", file.toString());
   }
 
   @Test
