@@ -66,10 +66,18 @@ final class HttpWorkers {
     report(workerId, held -> jobs.forEach(job -> held.put(job.id(), job.leaseExpiresAt())));
   }
 
-  /** The job's lease was extended: it is held until the new expiry. */
+  /**
+   * The job's lease was extended: it is held until the new expiry. The count is unchanged, so the
+   * registry is not written (claims are the worker's heartbeat).
+   */
   void extended(Job job) {
-    if (job.workerId() != null && holding.containsKey(job.workerId())) {
-      report(job.workerId(), held -> held.replace(job.id(), job.leaseExpiresAt()));
+    if (job.workerId() != null) {
+      holding.computeIfPresent(
+          job.workerId(),
+          (id, held) -> {
+            held.replace(job.id(), job.leaseExpiresAt());
+            return held;
+          });
     }
   }
 

@@ -132,6 +132,29 @@ class LeaseRoutesTest {
   }
 
   @Test
+  void aJobPastItsLease_isNotCounted_butOneWhoseLeaseWasExtendedIs() {
+    // One attempt each: a reaped job fails rather than coming back to the claims below.
+    enqueue("{\"queue\":\"emails\",\"kind\":\"send\",\"max_attempts\":1}");
+    enqueue("{\"queue\":\"emails\",\"kind\":\"send\",\"max_attempts\":1}");
+    String claimBody = "{\"worker_id\":\"py-1\",\"queues\":[\"emails\"],\"max\":5";
+    JsonNode jobs = claim(claimBody + ",\"lease_seconds\":1}").get("jobs");
+    JsonNode kept = jobs.get(0);
+    String extend =
+        "{\"lease_token\":" + kept.get("lease_token").asText() + ",\"lease_seconds\":60}";
+    assertThat(post(kept.get("id").asText(), "heartbeat", extend).status()).isEqualTo(200);
+
+    // Each claim reports the count; the other job's 1 s lease runs out meanwhile.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              claim(claimBody + "}");
+              return running("py-1");
+            },
+            running -> running == 1);
+  }
+
+  @Test
   void aTokenNeverIssued_isRefused_sayingTheLeaseIsNotHeld_notThatItWasClaimedAgain() {
     String id = enqueue("{\"queue\":\"emails\",\"kind\":\"send\"}");
     long token = claimOne(id);
