@@ -144,6 +144,29 @@ public record JobSpec(
     } catch (IOException e) {
       throw new InvalidJobException("payload", "is not valid JSON: " + e.getMessage());
     }
+    checkUnicode(payload);
+  }
+
+  /**
+   * Refuses a lone UTF-16 surrogate (what JSON's {@code "\\ud800"} decodes to): it is no Unicode
+   * character, so no store can keep it, and UTF-8 would turn it into {@code ?} without a word.
+   */
+  private static void checkUnicode(String payload) {
+    for (int i = 0; i < payload.length(); i++) {
+      char c = payload.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < payload.length()
+          && Character.isLowSurrogate(payload.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidJobException(
+            "payload",
+            String.format(
+                "holds a lone surrogate (\\u%04x), which is not a Unicode character and cannot be"
+                    + " stored; send text as valid Unicode",
+                (int) c));
+      }
+    }
   }
 
   /**

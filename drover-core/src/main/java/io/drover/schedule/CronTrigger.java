@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
@@ -94,7 +95,9 @@ public final class CronTrigger implements Trigger {
   @Override
   public Instant nextAfter(Instant after) {
     ZoneRules rules = zone.getRules();
-    LocalDateTime local = LocalDateTime.ofInstant(after, zone);
+    // From the whole second: cron-utils keeps the fraction it is given, and a per-second cron
+    // created at :18.175 would fire at :19.175, :20.175, … instead of on the second.
+    LocalDateTime local = LocalDateTime.ofInstant(after, zone).truncatedTo(ChronoUnit.SECONDS);
     // Walks wall-clock matches; a match in a repeated hour that maps before `after` is its second
     // occurrence, already covered by the first, so the walk goes on to the next match.
     for (int guard = 0; guard < 10_000; guard++) {

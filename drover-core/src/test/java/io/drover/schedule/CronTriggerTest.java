@@ -40,6 +40,21 @@ class CronTriggerTest {
   }
 
   @Test
+  void firesOnWholeSeconds_whateverTheFractionOfTheTimeAfter() {
+    Instant created = Instant.parse("2026-12-04T10:00:18.175Z");
+    CronTrigger everySecond = CronTrigger.parse("* * * * * *", CHISINAU);
+    CronTrigger everyMinute = CronTrigger.parse("* * * * *", CHISINAU);
+
+    Instant first = everySecond.nextAfter(created);
+
+    assertThat(first).isEqualTo(Instant.parse("2026-12-04T10:00:19Z"));
+    assertThat(everySecond.nextAfter(first)).isEqualTo(Instant.parse("2026-12-04T10:00:20Z"));
+    assertThat(everySecond.nextAfter(Instant.parse("2026-12-04T10:00:18.999999999Z")))
+        .isEqualTo(Instant.parse("2026-12-04T10:00:19Z"));
+    assertThat(everyMinute.nextAfter(created)).isEqualTo(Instant.parse("2026-12-04T10:01:00Z"));
+  }
+
+  @Test
   void dailyInChisinau_firesExactlyOncePerDay_includingBothTransitionDays() {
     Map<LocalDate, List<LocalTime>> days =
         byDay(firesIn2026(CronTrigger.parse("30 2 * * *", CHISINAU), CHISINAU));

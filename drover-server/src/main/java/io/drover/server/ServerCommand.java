@@ -2,7 +2,8 @@ package io.drover.server;
 
 import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.LoopbackGuard;
-import io.drover.server.auth.TokenFile;
+import io.drover.server.auth.TokenFileWatch;
+import io.drover.server.auth.TokenSource;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
@@ -85,11 +86,16 @@ final class ServerCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry;
     WaitingHttp[] waiting = new WaitingHttp[1]; // answers health checks while the store is late
     int port = -1;
+    TokenFileWatch watch = null;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
       Logging.apply(config.logLevel(), config.logFormat());
-      ApiTokens tokens = TokenFile.load(config.tokensFile());
-      LoopbackGuard.check(config.host(), tokens);
+      TokenSource tokens = ApiTokens.NONE;
+      if (config.tokensFile() != null) {
+        watch = TokenFileWatch.start(config.tokensFile());
+        tokens = watch;
+      }
+      LoopbackGuard.check(config.host(), tokens.current());
       options =
           ServerOptions.defaults()
               .withTokens(tokens)
@@ -130,7 +136,17 @@ final class ServerCommand implements Callable<Integer> {
       log.error("cannot start: {}", e.getMessage());
       return EXIT_FAILED;
     }
-    UntilSignal.await(server::close);
+    if (watch != null) {
+      Hangup.onSignal(watch::reload);
+    }
+    TokenFileWatch tokensFile = watch;
+    UntilSignal.await(
+        () -> {
+          server.close();
+          if (tokensFile != null) {
+            tokensFile.close();
+          }
+        });
     return 0;
   }
 }

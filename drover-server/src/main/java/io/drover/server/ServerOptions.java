@@ -1,20 +1,22 @@
 package io.drover.server;
 
 import io.drover.server.auth.ApiTokens;
+import io.drover.server.auth.TokenSource;
 import io.drover.server.health.HealthCheck;
 import java.util.List;
 
 /**
  * What a server process runs and accepts, beyond its {@link io.drover.server.config.ServerConfig}.
  *
- * @param tokens the API tokens; {@link ApiTokens#NONE} for no auth (loopback only)
+ * @param tokens the API tokens, asked on every request; {@link ApiTokens#NONE} for no auth
+ *     (loopback only)
  * @param workers whether this process runs a worker pool ({@code --no-workers} turns it off)
  * @param maintenance whether it reaps expired leases and cleans up ({@code --no-maintenance})
  * @param scheduler whether it fires due schedules ({@code --no-scheduler})
  * @param extraChecks health checks beyond the built-in ones, e.g. a store's own
  */
 public record ServerOptions(
-    ApiTokens tokens,
+    TokenSource tokens,
     boolean workers,
     boolean maintenance,
     boolean scheduler,
@@ -28,7 +30,7 @@ public record ServerOptions(
     return new ServerOptions(ApiTokens.NONE, true, true, true, List.of());
   }
 
-  public ServerOptions withTokens(ApiTokens tokens) {
+  public ServerOptions withTokens(TokenSource tokens) {
     return new ServerOptions(tokens, workers, maintenance, scheduler, extraChecks);
   }
 

@@ -109,6 +109,12 @@ final class ServerProcess implements AutoCloseable {
     return api;
   }
 
+  /** SIGHUP: the server reads its tokens file again. */
+  void hangUp() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).start();
+    assertThat(kill.waitFor()).as("kill -HUP").isZero();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
   void kill() {
     process.destroyForcibly();

@@ -34,13 +34,22 @@ public final class TestServer implements AutoCloseable {
   /** Starts with the options {@code change} makes of the defaults, e.g. without workers. */
   public static TestServer start(
       Map<String, String> settings, UnaryOperator<ServerOptions> change) {
+    return start(settings, change, UnaryOperator.identity());
+  }
+
+  /** Starts on the store {@code wrap} makes of a memory store, e.g. one that fails on command. */
+  public static TestServer start(
+      Map<String, String> settings,
+      UnaryOperator<ServerOptions> change,
+      UnaryOperator<JobStore> wrap) {
     Map<String, String> env = new HashMap<>(Map.of("DROVER_STORE", "memory", "DROVER_PORT", "0"));
     env.putAll(settings);
     ServerConfig config = ConfigLoader.load(Map.of(), env);
     ServerOptions options =
         change.apply(ServerOptions.defaults().withTokens(TokenFile.load(config.tokensFile())));
     InstantSource clock = InstantSource.system();
-    return new TestServer(DroverServer.start(config, options, new MemoryJobStore(clock), clock));
+    return new TestServer(
+        DroverServer.start(config, options, wrap.apply(new MemoryJobStore(clock)), clock));
   }
 
   /** A client without a token. */

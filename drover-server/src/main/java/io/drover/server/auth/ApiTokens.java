@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** The tokens a server accepts; none means the API has no auth and stays on loopback. */
-public final class ApiTokens {
+public final class ApiTokens implements TokenSource {
   public static final ApiTokens NONE = new ApiTokens(List.of());
 
   private final List<ApiToken> tokens;
 
   public ApiTokens(List<ApiToken> tokens) {
     this.tokens = List.copyOf(tokens);
+  }
+
+  /** These tokens: a fixed set never changes. */
+  @Override
+  public ApiTokens current() {
+    return this;
   }
 
   /** True when requests need a token. */

@@ -40,12 +40,32 @@ public final class TokenFile {
     if (file == null) {
       return ApiTokens.NONE;
     }
+    return check(file, read(file));
+  }
+
+  /**
+   * The file's JSON, unchecked.
+   *
+   * @throws ConfigException when it cannot be read or is not JSON
+   */
+  static JsonNode read(Path file) {
     try {
-      return new ApiTokens(parse(JSON.readTree(Files.readAllBytes(file))));
+      return JSON.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
       throw problem(file, "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw problem(file, "cannot be read: " + e);
+    }
+  }
+
+  /**
+   * Checks entries as {@link #load} would read them from {@code file}.
+   *
+   * @throws ConfigException naming the file, the entry and field
+   */
+  static ApiTokens check(Path file, JsonNode root) {
+    try {
+      return new ApiTokens(parse(root));
     } catch (IllegalArgumentException e) {
       throw problem(file, e.getMessage());
     }

@@ -106,6 +106,13 @@ public final class EnqueueCommand implements Callable<Integer> {
           "Jobs per request with --from, 1-1000. Default: " + NdjsonUpload.DEFAULT_BATCH + ".")
   private int batchSize = NdjsonUpload.DEFAULT_BATCH;
 
+  /**
+   * Set to true by the {@code ./drover} launcher when stderr is a terminal ({@code [ -t 2 ]}): Java
+   * can tell only whether stdin and stdout both are, and a redirected stderr must not get redrawn
+   * progress.
+   */
+  static final String STDERR_IS_TERMINAL = "drover.stderr.terminal";
+
   private final Map<String, String> env;
 
   public EnqueueCommand(Map<String, String> env) {
@@ -116,7 +123,11 @@ public final class EnqueueCommand implements Callable<Integer> {
   public Integer call() {
     try (DroverClient client = server.client(env)) {
       if (source.from != null) {
-        return new NdjsonUpload(client, spec.commandLine().getOut(), spec.commandLine().getErr())
+        return new NdjsonUpload(
+                client,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                Boolean.getBoolean(STDERR_IS_TERMINAL))
             .run(source.from, batchSize, idempotencyKey);
       }
       JsonNode answer =

@@ -2,6 +2,10 @@ package io.drover.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +20,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Lists queues with their counts; pauses, resumes and purges them.")
 public final class QueuesCommand {
+  /** The columns' states: those still to run first, then the terminal ones. */
   private static final String[] STATES = {
-    "waiting", "active", "scheduled", "retrying", "completed", "failed", "cancelled"
+    "waiting", "active", "scheduled", "retrying", "blocked", "completed", "failed", "cancelled"
   };
 
   @Spec private CommandSpec spec;
@@ -34,19 +39,10 @@ public final class QueuesCommand {
       description = "Lists every queue with jobs per state and how long its oldest due job waits.")
   int ls(@Mixin ServerConnection server) {
     JsonNode body = server.call(env, client -> client.get("/api/v1/queues"));
-    Table table =
-        new Table(
-            "QUEUE",
-            "PAUSED",
-            "WAITING",
-            "ACTIVE",
-            "SCHEDULED",
-            "RETRYING",
-            "COMPLETED",
-            "FAILED",
-            "CANCELLED",
-            "TOTAL",
-            "OLDEST_WAIT");
+    List<String> header = new ArrayList<>(List.of("QUEUE", "PAUSED"));
+    Arrays.stream(STATES).map(state -> state.toUpperCase(Locale.ROOT)).forEach(header::add);
+    header.addAll(List.of("TOTAL", "OLDEST_WAIT"));
+    Table table = new Table(header.toArray(String[]::new));
     for (JsonNode queue : body.get("queues")) {
       Object[] row = new Object[STATES.length + 4];
       row[0] = queue.get("queue").asText();

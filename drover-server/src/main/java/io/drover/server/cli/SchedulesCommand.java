@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,8 @@ public final class SchedulesCommand {
   @Command(
       name = "ls",
       mixinStandardHelpOptions = true,
-      description = "Lists every schedule with its trigger and next fire time.")
+      description =
+          "Lists every schedule with its trigger and next fire time, in the schedule's time zone.")
   int ls(@Mixin ServerConnection server) {
     Table table = new Table("NAME", "TRIGGER", "TIMEZONE", "QUEUE", "KIND", "PAUSED", "NEXT_FIRE");
     for (JsonNode schedule : server.call(env, client -> client.get(ROOT)).get("schedules")) {
@@ -44,10 +48,23 @@ public final class SchedulesCommand {
           schedule.get("job").get("queue").asText(),
           schedule.get("job").get("kind").asText(),
           schedule.get("paused").asBoolean() ? "yes" : "no",
-          schedule.get("next_fire_at").isNull() ? null : schedule.get("next_fire_at").asText());
+          localTime(schedule.get("next_fire_at"), schedule.get("timezone").asText()));
     }
     table.print(spec.commandLine().getOut());
     return 0;
+  }
+
+  /**
+   * An API instant (UTC) as the wall-clock time of the schedule's zone, with its offset, e.g.
+   * {@code 2026-12-05T02:30:00+02:00}: the time the cron expression speaks of, and still exact.
+   */
+  private static String localTime(JsonNode instant, String zone) {
+    if (instant.isNull()) {
+      return null;
+    }
+    return Instant.parse(instant.asText())
+        .atZone(ZoneId.of(zone))
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   @Command(

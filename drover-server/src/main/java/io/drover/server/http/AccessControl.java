@@ -3,6 +3,7 @@ package io.drover.server.http;
 import io.drover.server.auth.ApiToken;
 import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.Permission;
+import io.drover.server.auth.TokenSource;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
@@ -21,9 +22,9 @@ final class AccessControl {
   private static final String CALLER = "drover.caller";
   private static final String BEARER = "bearer ";
 
-  private final ApiTokens tokens;
+  private final TokenSource tokens;
 
-  AccessControl(ApiTokens tokens) {
+  AccessControl(TokenSource tokens) {
     this.tokens = tokens;
   }
 
@@ -57,7 +58,8 @@ final class AccessControl {
     if (needed == Permission.PUBLIC) {
       return;
     }
-    ApiToken caller = tokens.enabled() ? authenticate(ctx) : ApiToken.ANONYMOUS;
+    ApiTokens current = tokens.current();
+    ApiToken caller = current.enabled() ? authenticate(ctx, current) : ApiToken.ANONYMOUS;
     if (!caller.role().allows(needed)) {
       throw new ProblemException(
           HttpStatus.FORBIDDEN, null, caller.describe() + " may not " + needed.description());
@@ -65,7 +67,7 @@ final class AccessControl {
     ctx.attribute(CALLER, caller);
   }
 
-  private ApiToken authenticate(Context ctx) {
+  private static ApiToken authenticate(Context ctx, ApiTokens tokens) {
     String header = ctx.header(Header.AUTHORIZATION);
     if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
       ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"drover\"");

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * Health for load balancers and people. {@code /health} is liveness only: it answers while the
- * process serves HTTP and touches no store, so a slow database never gets a live process restarted;
- * it is the one route that needs no token. {@code /health/ready} asks the store. {@code
- * /health/comprehensive} runs every check; {@code ?verbose=true} adds their numbers. Both answer
- * 200 when ok or degraded (still serving) and 503 when down.
+ * process serves HTTP and touches no store, so a slow database never gets a live process restarted.
+ * {@code /health/ready} asks the store. Probes send no token, so both need none; readiness answers
+ * its verdict alone, since a check's message can name hosts or errors. {@code
+ * /health/comprehensive} runs every check; {@code ?verbose=true} adds their numbers. Readiness and
+ * comprehensive answer 200 when ok or degraded (still serving) and 503 when down.
  */
 final class HealthRoutes {
   private final List<HealthCheck> readiness;
@@ -38,10 +39,15 @@ final class HealthRoutes {
         ctx -> Json.send(ctx, HttpStatus.OK, Json.object().put("status", "ok")),
         Permission.PUBLIC);
     router.get(
-        "/health/ready", ctx -> send(ctx, HealthReport.run(readiness), false), Permission.OBSERVE);
+        "/health/ready",
+        ctx -> {
+          HealthStatus status = HealthReport.run(readiness).status();
+          Json.send(ctx, httpStatus(status), Json.object().put("status", status.wireName()));
+        },
+        Permission.PUBLIC);
     router.get(
         "/health/comprehensive",
-        ctx -> send(ctx, HealthReport.run(all), verbose(ctx.queryParam("verbose"))),
+        ctx -> send(ctx, HealthReport.run(all), QueryFlags.flag(ctx, "verbose")),
         Permission.OBSERVE);
   }
 
@@ -59,19 +65,11 @@ final class HealthRoutes {
         check.set("details", Json.MAPPER.valueToTree(result.details()));
       }
     }
-    Json.send(
-        ctx,
-        report.status() == HealthStatus.DOWN ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK,
-        body);
+    Json.send(ctx, httpStatus(report.status()), body);
   }
 
-  private static boolean verbose(String text) {
-    if (text == null || text.equals("false")) {
-      return false;
-    }
-    if (text.equals("true")) {
-      return true;
-    }
-    throw ProblemException.badRequest("verbose", "must be true or false (was '" + text + "')");
+  /** Degraded still serves: only down answers 503. */
+  private static HttpStatus httpStatus(HealthStatus status) {
+    return status == HealthStatus.DOWN ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
   }
 }

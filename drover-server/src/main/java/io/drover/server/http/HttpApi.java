@@ -1,7 +1,7 @@
 package io.drover.server.http;
 
 import io.drover.Drover;
-import io.drover.server.auth.ApiTokens;
+import io.drover.server.auth.TokenSource;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.health.HealthCheck;
 import io.drover.server.health.MemoryCheck;
@@ -30,7 +30,7 @@ public final class HttpApi {
   public static Javalin create(
       Drover drover,
       ServerConfig config,
-      ApiTokens tokens,
+      TokenSource tokens,
       Metrics metrics,
       List<HealthCheck> extraChecks,
       InstantSource clock) {

@@ -1,11 +1,18 @@
 package io.drover.server.http;
 
+import io.drover.Job;
 import io.drover.store.JobStore;
 import io.drover.store.QueuePattern;
 import io.drover.store.WorkerInfo;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +22,19 @@ import org.slf4j.LoggerFactory;
  * maintenance removes it ({@link io.drover.maintenance.WorkerPruner}). The registry is asked at
  * every claim, not remembered here, so a worker removed meanwhile, or known only to another server
  * process, is registered again by its next claim.
+ *
+ * <p>Its {@code running} count is the jobs it holds, as far as the calls through this process tell:
+ * each claimed job until it is completed or failed, its lease is found lost, or its lease (as last
+ * extended here) runs out. Expiry empties what no call does, so nothing is kept past a lease.
  */
 final class HttpWorkers {
   private static final Logger log = LoggerFactory.getLogger(HttpWorkers.class);
 
   private final JobStore store;
   private final InstantSource clock;
+
+  /** Per worker, the jobs it holds and when their leases end. */
+  private final ConcurrentMap<String, Map<UUID, Instant>> holding = new ConcurrentHashMap<>();
 
   HttpWorkers(JobStore store, InstantSource clock) {
     this.store = store;
@@ -47,11 +61,47 @@ final class HttpWorkers {
         .log();
   }
 
+  /** Records the claim as the worker's heartbeat, with the jobs it now holds. */
+  void claimed(String workerId, List<Job> jobs) {
+    report(workerId, held -> jobs.forEach(job -> held.put(job.id(), job.leaseExpiresAt())));
+  }
+
   /**
-   * Records the claim as the worker's heartbeat. The registry's {@code running} becomes the jobs
-   * this claim handed out: the server cannot see how many of earlier claims' jobs still run.
+   * The job's lease was extended: it is held until the new expiry. The count is unchanged, so the
+   * registry is not written (claims are the worker's heartbeat).
    */
-  void claimed(String workerId, int jobs) {
-    store.heartbeatWorker(workerId, jobs);
+  void extended(Job job) {
+    if (job.workerId() != null) {
+      holding.computeIfPresent(
+          job.workerId(),
+          (id, held) -> {
+            held.replace(job.id(), job.leaseExpiresAt());
+            return held;
+          });
+    }
+  }
+
+  /** The worker holds the job no more: it finished it, or its lease is lost. */
+  void released(Job job) {
+    if (job.workerId() != null && holding.containsKey(job.workerId())) {
+      report(job.workerId(), held -> held.remove(job.id()));
+    }
+  }
+
+  /** Changes what the worker holds, drops what expired, and tells the registry the count. */
+  private void report(String workerId, Consumer<Map<UUID, Instant>> change) {
+    Instant now = clock.instant();
+    int[] running = new int[1];
+    // compute() changes one worker's jobs atomically; the inner map is only touched inside it.
+    holding.compute(
+        workerId,
+        (id, held) -> {
+          Map<UUID, Instant> jobs = held == null ? new HashMap<>() : held;
+          change.accept(jobs);
+          jobs.values().removeIf(expiry -> expiry == null || !expiry.isAfter(now));
+          running[0] = jobs.size();
+          return jobs.isEmpty() ? null : jobs;
+        });
+    store.heartbeatWorker(workerId, running[0]);
   }
 }

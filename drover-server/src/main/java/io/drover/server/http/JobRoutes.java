@@ -22,7 +22,9 @@ import java.util.function.BiConsumer;
 /**
  * The job routes. {@code POST /api/v1/jobs} enqueues one job (an object) or many (an array), all or
  * nothing: the whole body is validated, and every queue checked against the caller's, before the
- * store sees any of it. The others show, list, cancel and retry jobs of the caller's queues.
+ * store sees any of it; with {@code ?dry_run=true} it stops there, so a client can check a large
+ * upload in full before storing any of it. The others show, list, cancel and retry jobs of the
+ * caller's queues.
  */
 final class JobRoutes {
   static final String JOBS = "/api/v1/jobs";
@@ -59,6 +61,7 @@ final class JobRoutes {
     JsonNode body = Json.parse(RequestBody.readJson(ctx, bodyLimit));
     String key = ctx.header(IdempotencyKeys.HEADER);
     String caller = AccessControl.caller(ctx).name();
+    boolean dryRun = QueryFlags.flag(ctx, "dry_run");
     if (key != null) {
       IdempotencyKeys.check(key);
     }
@@ -68,6 +71,10 @@ final class JobRoutes {
               body, index -> key == null ? null : IdempotencyKeys.jobId(caller, key, index));
       for (int i = 0; i < specs.size(); i++) {
         AccessControl.requireQueue(ctx, specs.get(i).queue(), "[" + i + "].queue");
+      }
+      if (dryRun) {
+        checked(ctx, specs.size());
+        return;
       }
       List<Enqueued> answers = drover.enqueueAll(specs);
       ObjectNode result = Json.object();
@@ -81,6 +88,10 @@ final class JobRoutes {
       JobSpec spec =
           parser.parse(body, key == null ? null : IdempotencyKeys.jobId(caller, key, -1));
       AccessControl.requireQueue(ctx, spec.queue(), "queue");
+      if (dryRun) {
+        checked(ctx, 1);
+        return;
+      }
       Enqueued answer = drover.enqueue(spec);
       onEnqueued.accept(spec, answer);
       if (answer.created()) {
@@ -88,6 +99,11 @@ final class JobRoutes {
       }
       Json.send(ctx, status(List.of(answer)), answerOf(answer));
     }
+  }
+
+  /** The answer to a dry run that found nothing wrong: how many jobs it checked. */
+  private static void checked(Context ctx, int jobs) {
+    Json.send(ctx, HttpStatus.OK, Json.object().put("dry_run", true).put("jobs", jobs));
   }
 
   private void list(Context ctx) {

@@ -96,7 +96,7 @@ final class LeaseRoutes {
             claim.lease() == null ? defaultLease : claim.lease());
     List<Job> jobs =
         claim.maxWait().isZero() ? store.claim(request) : claimWaiting(request, claim.maxWait());
-    workers.claimed(claim.workerId(), jobs.size());
+    workers.claimed(claim.workerId(), jobs);
     ObjectNode answer = Json.object();
     ArrayNode list = answer.putArray("jobs");
     for (Job job : jobs) {
@@ -141,6 +141,7 @@ final class LeaseRoutes {
                 job.workerId(), List.of(new LeaseRef(job.id(), heartbeat.leaseToken())), lease));
     requireKept(kept, job, heartbeat.leaseToken());
     Job extended = current(job.id());
+    workers.extended(extended);
     ObjectNode answer = Json.object().put("id", job.id().toString());
     answer.put("lease_expires_at", JobJson.time(extended.leaseExpiresAt()));
     Json.send(ctx, HttpStatus.OK, answer);
@@ -152,6 +153,7 @@ final class LeaseRoutes {
     LeaseRef lease = new LeaseRef(job.id(), complete.leaseToken());
     requireKept(
         store.complete(List.of(new Completion(lease, complete.result()))), job, lease.token());
+    workers.released(job);
     listener.onCompleted(job, ranFor(job));
     if (log.isDebugEnabled()) {
       withJob(log.atDebug(), job).setMessage("job: completed (reported over http)").log();
@@ -169,6 +171,7 @@ final class LeaseRoutes {
             new ReportedFailure(fail.message(), fail.type(), fail.retry(), fail.retryIn()),
             clock.instant());
     requireKept(store.fail(List.of(failure)), job, fail.leaseToken());
+    workers.released(job);
     Instant retryAt = failure.retryAt();
     if (retryAt == null) {
       listener.onFailed(job, ranFor(job));
@@ -212,17 +215,23 @@ final class LeaseRoutes {
     Job job = current(Ids.parse("id", ctx.pathParam("id")));
     AccessControl.requireQueue(ctx, job.queue(), "id");
     if (job.state() != JobState.ACTIVE) {
+      workers.released(job);
       throw leaseLost(job, token, "it is " + job.state().wireName());
     }
     if (job.leaseToken() != token) {
-      throw leaseLost(job, token, "it was claimed again");
+      throw leaseLost(
+          job,
+          token,
+          "its current lease has another token; this one was of a lease that expired, or was never"
+              + " issued");
     }
     return job;
   }
 
-  private static void requireKept(Set<UUID> kept, Job job, long token) {
+  private void requireKept(Set<UUID> kept, Job job, long token) {
     if (!kept.contains(job.id())) {
-      throw leaseLost(job, token, "it was reaped, cancelled or claimed again just now");
+      workers.released(job);
+      throw leaseLost(job, token, "its lease expired, or it was cancelled, just now");
     }
   }
 
@@ -240,9 +249,9 @@ final class LeaseRoutes {
     return new ProblemException(
         HttpStatus.CONFLICT,
         "lease_token",
-        "lease lost: job "
+        "lease not held: job "
             + job.id()
-            + " is no longer held under lease token "
+            + " is not held under lease token "
             + token
             + " ("
             + why

@@ -12,6 +12,8 @@ import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.TokenFile;
 import io.drover.store.JobQuery;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,13 +94,38 @@ class CliTest {
     Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "10");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("enqueued 25/25 (100%)");
+    // Not a terminal (as here, or 2>file): plain lines a tenth of the way apart, no redrawing.
+    assertThat(run.err())
+        .isEqualTo("enqueued 10/25 (40%)\nenqueued 20/25 (80%)\nenqueued 25/25 (100%)\n");
     assertThat(run.out()).contains("25 of 25 jobs sent: 25 new, 0 existed already");
     assertThat(server.store().list(JobQuery.all().withQueue("bulk")).jobs()).hasSize(25);
   }
 
   @Test
-  void enqueue_fromNdjson_stopsAtARefusedBatch_namingTheFilesLine() throws IOException {
+  void enqueue_fromNdjson_onATerminal_redrawsOneProgressLine() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      lines.add("{\"queue\":\"bulk\",\"kind\":\"noop\"}");
+    }
+    Path file = Files.write(dir.resolve("jobs.ndjson"), lines);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit;
+    try (DroverClient client = new DroverClient(server.api().baseUrl(), null, () -> {})) {
+      exit =
+          new NdjsonUpload(client, new PrintWriter(out), new PrintWriter(err), true)
+              .run(file, 2, null);
+    }
+
+    assertThat(exit).isZero();
+    assertThat(err.toString())
+        .isEqualTo("\renqueued 2/5 (40%)\renqueued 4/5 (80%)\renqueued 5/5 (100%)\n");
+    assertThat(out.toString()).startsWith("5 of 5 jobs sent: 5 new");
+  }
+
+  @Test
+  void enqueue_fromNdjson_aBadLine_isNamedWithItsField_andNothingIsSent() throws IOException {
     Path file =
         Files.write(
             dir.resolve("jobs.ndjson"),
@@ -111,8 +138,31 @@ class CliTest {
     Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "2");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("drover: line 4: 400 Bad Request").contains("priority");
-    assertThat(run.out()).contains("2 of 4 jobs sent: 2 new");
+    assertThat(run.err())
+        .isEqualTo(
+            "drover: "
+                + file
+                + " line 4: 400 Bad Request: priority: must be between 1 and 10 (was 42) (field"
+                + " priority); nothing was sent\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(server.store().list(JobQuery.all()).jobs()).isEmpty();
+  }
+
+  @Test
+  void enqueue_fromNdjson_aLineThatIsNotJson_isNamed_andNothingIsSent() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      lines.add("{\"kind\":\"noop\"}");
+    }
+    lines.add("{\"kind\":");
+    Path file = Files.write(dir.resolve("jobs.ndjson"), lines);
+
+    Run run = Cli.run(env, "enqueue", "--from", file.toString(), "--batch-size", "5");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("drover: " + file + " line 13 is not JSON: ");
+    assertThat(run.err()).endsWith("; nothing was sent\n");
+    assertThat(server.store().list(JobQuery.all()).jobs()).isEmpty();
   }
 
   @Test
@@ -202,7 +252,22 @@ class CliTest {
     Run stats = Cli.run(env, "stats");
 
     assertThat(pause.out().trim()).isEqualTo("queue mail paused");
-    assertThat(ls.out()).containsPattern("mail\\s+yes\\s+1\\s+0");
+    assertThat(ls.out().lines().findFirst().orElseThrow().split("\\s+"))
+        .containsExactly(
+            "QUEUE",
+            "PAUSED",
+            "WAITING",
+            "ACTIVE",
+            "SCHEDULED",
+            "RETRYING",
+            "BLOCKED",
+            "COMPLETED",
+            "FAILED",
+            "CANCELLED",
+            "TOTAL",
+            "OLDEST_WAIT");
+    assertThat(ls.out())
+        .containsPattern("mail\\s+yes\\s+1\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+1\\s");
     assertThat(resume.out().trim()).isEqualTo("queue mail resumed");
     assertThat(workers.out().lines()).hasSize(1).first().asString().startsWith("ID");
     assertThat(stats.out()).containsPattern("waiting\\s+1").containsPattern("total\\s+1");
@@ -232,10 +297,11 @@ class CliTest {
   }
 
   @Test
-  void aServerWithTokens_takesTheTokenFromTheEnvironment() {
+  void aServerWithTokens_takesTheTokenFromTheEnvironment() throws IOException {
     Run created = Cli.run(env, "tokens", "create", "--name", "ops", "--role", "admin");
-    String secret = created.out().lines().findFirst().orElseThrow().substring("secret: ".length());
-    String entry = created.out().lines().reduce((a, b) -> b).orElseThrow();
+    JsonNode made = ApiClient.JSON.readTree(created.out());
+    String secret = made.get("secret").asText();
+    String entry = made.get("entry").toString();
 
     try (TestServer guarded = startWithTokens("[" + entry + "]")) {
       Map<String, String> base = Map.of("DROVER_SERVER", guarded.api().baseUrl());
@@ -266,10 +332,15 @@ class CliTest {
     Run other = Cli.run(Map.of(), "tokens", "create", "--name", "ci", "--role", "producer");
 
     assertThat(run.exitCode()).isZero();
-    String secret = run.out().lines().findFirst().orElseThrow().substring("secret: ".length());
+    // Stdout is data alone, one JSON object; what to do with it goes to stderr.
+    JsonNode made = ApiClient.JSON.readTree(run.out());
+    assertThat(made.fieldNames()).toIterable().containsExactly("secret", "entry");
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.err()).contains("Authorization: Bearer <secret>");
+    String secret = made.get("secret").asText();
     assertThat(secret).startsWith("drover_").hasSizeGreaterThanOrEqualTo(7 + 43);
-    String entry = run.out().lines().reduce((a, b) -> b).orElseThrow();
-    JsonNode json = ApiClient.JSON.readTree(entry);
+    String entry = made.get("entry").toString();
+    JsonNode json = made.get("entry");
     assertThat(json.get("role").asText()).isEqualTo("producer");
     assertThat(json.get("queues"))
         .extracting(JsonNode::asText)
@@ -278,6 +349,39 @@ class CliTest {
     ApiTokens tokens = TokenFile.load(Files.writeString(dir.resolve("t.json"), "[" + entry + "]"));
     assertThat(tokens.authenticate(secret)).isPresent();
     assertThat(other.out()).doesNotContain(secret);
+  }
+
+  @Test
+  void tokensCreate_withFile_addsTheEntryToTheFile_andPrintsTheSecretAlone() throws IOException {
+    Path file = dir.resolve("tokens.json");
+
+    Run first = createToken(file, "ops", "admin");
+    Run second = createToken(file, "shop", "producer");
+    String before = Files.readString(file);
+    Run twice = createToken(file, "shop", "viewer");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(first.out()).matches("drover_[A-Za-z0-9_-]{43}\n");
+    assertThat(second.err()).contains("Added token 'shop' to " + file);
+    ApiTokens tokens = TokenFile.load(file);
+    assertThat(tokens.size()).isEqualTo(2);
+    assertThat(tokens.authenticate(first.out().trim()).orElseThrow().name()).isEqualTo("ops");
+    assertThat(tokens.authenticate(second.out().trim()).orElseThrow().name()).isEqualTo("shop");
+    assertThat(before).doesNotContain(first.out().trim()).startsWith("[\n  {\"name\":\"ops\"");
+    assertThat(twice.exitCode()).isEqualTo(1);
+    assertThat(twice.out()).isEmpty();
+    assertThat(twice.err())
+        .isEqualTo("drover: --file " + file + ": [2].name 'shop' is used twice\n");
+    assertThat(Files.readString(file)).isEqualTo(before);
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  private static Run createToken(Path file, String name, String role) {
+    return Cli.run(
+        Map.of(), "tokens", "create", "--name", name, "--role", role, "--file", file.toString());
   }
 
   @Test

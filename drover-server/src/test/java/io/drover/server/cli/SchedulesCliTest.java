@@ -47,6 +47,8 @@ class SchedulesCliTest {
     assertThat(put.exitCode()).as(put.err()).isZero();
     assertThat(put.out()).contains("\"next_fire_times\"");
     assertThat(ls.out()).contains("nightly").contains("30 2 * * *").contains("Europe/Chisinau");
+    // The next fire in the schedule's own zone, as its cron expression says it: 02:30 there.
+    assertThat(ls.out()).containsPattern("\\d{4}-\\d\\d-\\d\\dT02:30:00\\+0[23]:00");
     assertThat(pause.out()).contains("\"paused\" : true");
     assertThat(server.store().schedules().schedule("nightly").orElseThrow().paused()).isTrue();
     assertThat(trigger.out()).startsWith("enqueued ");

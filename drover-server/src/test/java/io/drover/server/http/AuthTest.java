@@ -44,6 +44,14 @@ class AuthTest {
     assertThat(server.api().get("/health").status()).isEqualTo(200);
   }
 
+  @Test
+  void readiness_needsNoToken_andAnswersItsVerdictAlone() {
+    Response ready = server.api().get("/health/ready");
+
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo(ApiClient.JSON.createObjectNode().put("status", "ok"));
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "GET, /api/v1/jobs",
@@ -55,7 +63,6 @@ class AuthTest {
     "POST, /api/v1/queues/email/purge",
     "DELETE, /api/v1/jobs/019a0000-0000-7000-8000-000000000000",
     "GET, /api/v1/openapi.json",
-    "GET, /health/ready",
     "GET, /health/comprehensive",
     "GET, /metrics"
   })

@@ -127,6 +127,14 @@ class BadInputTest {
         Arguments.of(
             "a batch of 1,001 jobs", "[" + "{\"kind\":\"noop\"},".repeat(1000) + "7]", null),
         Arguments.of(
+            "a lone surrogate in the payload",
+            "{\"kind\":\"noop\",\"payload\":{\"text\":\"a\\ud800b\"}}",
+            "payload"),
+        Arguments.of(
+            "a lone low surrogate in a batch's payload",
+            "[{\"kind\":\"noop\"},{\"kind\":\"noop\",\"payload\":\"\\udc00\"}]",
+            "[1].payload"),
+        Arguments.of(
             "SQL in a queue name",
             "{\"kind\":\"noop\",\"queue\":\"q'; DROP TABLE jobs;--\"}",
             "queue"));

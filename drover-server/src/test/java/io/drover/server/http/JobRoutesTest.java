@@ -9,6 +9,7 @@ import io.drover.Ids;
 import io.drover.server.ApiClient;
 import io.drover.server.ApiClient.Response;
 import io.drover.server.TestServer;
+import io.drover.store.JobQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -143,6 +144,41 @@ class JobRoutesTest {
     for (JsonNode job : jobs) {
       completed(job.get("id").asText());
     }
+  }
+
+  @Test
+  void dryRun_checksEveryJob_andStoresNone() {
+    String batch = "[{\"kind\":\"noop\"},{\"kind\":\"noop\",\"queue\":\"q\"}]";
+    Response good = api.postJson("/api/v1/jobs?dry_run=true", batch);
+    Response one = api.postJson("/api/v1/jobs?dry_run=true", "{\"kind\":\"noop\"}");
+    Response bad =
+        api.postJson("/api/v1/jobs?dry_run=true", "[{\"kind\":\"noop\"},{\"priority\":0}]");
+    Response notAFlag = api.postJson("/api/v1/jobs?dry_run=yes", batch);
+
+    assertThat(good.status()).isEqualTo(200);
+    assertThat(good.body().toString()).isEqualTo("{\"dry_run\":true,\"jobs\":2}");
+    assertThat(one.body().toString()).isEqualTo("{\"dry_run\":true,\"jobs\":1}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().get("field").asText()).isEqualTo("[1].priority");
+    assertThat(notAFlag.status()).isEqualTo(400);
+    assertThat(notAFlag.body().get("field").asText()).isEqualTo("dry_run");
+    assertThat(server.store().list(JobQuery.all()).jobs()).isEmpty();
+  }
+
+  @Test
+  void aSurrogatePair_escapedOrNot_comesBackAsTheSameCharacter() {
+    String id =
+        api.postJson(
+                "/api/v1/jobs",
+                "{\"kind\":\"noop\",\"payload\":{\"a\":\"\\ud83d\\ude00\",\"b\":\"\ud83d\ude00\"}}")
+            .body()
+            .get("id")
+            .asText();
+
+    JsonNode payload = api.get("/api/v1/jobs/" + id).body().get("payload");
+
+    assertThat(payload.get("a").asText()).isEqualTo("\ud83d\ude00");
+    assertThat(payload.get("b").asText()).isEqualTo("\ud83d\ude00");
   }
 
   @Test

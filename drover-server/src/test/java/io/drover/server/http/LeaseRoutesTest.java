@@ -14,6 +14,7 @@ import io.drover.store.WorkerInfo;
 import io.drover.tck.Specs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +105,72 @@ class LeaseRoutesTest {
     assertThat(python.get("running").asInt()).isEqualTo(1);
     assertThat(python.get("stale").asBoolean()).isFalse();
     assertThat(workers.get(0).get("host").asText()).isEqualTo("box-7");
+  }
+
+  @Test
+  void aWorkersRunningCount_isTheJobsItStillHolds() {
+    String first = enqueue("{\"queue\":\"emails\",\"kind\":\"send\"}");
+    String second = enqueue("{\"queue\":\"emails\",\"kind\":\"send\"}");
+    JsonNode jobs = claim("{\"worker_id\":\"py-1\",\"queues\":[\"emails\"],\"max\":5}").get("jobs");
+    assertThat(jobs).hasSize(2);
+    assertThat(running("py-1")).isEqualTo(2);
+
+    // An empty claim while both still run: still 2 (the count was the last claim's before).
+    claim("{\"worker_id\":\"py-1\",\"queues\":[\"emails\"],\"max\":5}");
+    assertThat(running("py-1")).isEqualTo(2);
+
+    String token = jobs.get(0).get("lease_token").asText();
+    String id = jobs.get(0).get("id").asText();
+    assertThat(post(id, "complete", "{\"lease_token\":" + token + "}").status()).isEqualTo(200);
+    assertThat(running("py-1")).isEqualTo(1);
+
+    String other = jobs.get(1).get("id").asText();
+    String otherToken = jobs.get(1).get("lease_token").asText();
+    String failed = "{\"lease_token\":" + otherToken + ",\"error\":{\"message\":\"x\"}}";
+    assertThat(post(other, "fail", failed).status()).isEqualTo(200);
+    assertThat(running("py-1")).isZero();
+    assertThat(List.of(first, second)).containsExactlyInAnyOrder(id, other);
+  }
+
+  @Test
+  void aJobPastItsLease_isNotCounted_butOneWhoseLeaseWasExtendedIs() {
+    // One attempt each: a reaped job fails rather than coming back to the claims below.
+    enqueue("{\"queue\":\"emails\",\"kind\":\"send\",\"max_attempts\":1}");
+    enqueue("{\"queue\":\"emails\",\"kind\":\"send\",\"max_attempts\":1}");
+    String claimBody = "{\"worker_id\":\"py-1\",\"queues\":[\"emails\"],\"max\":5";
+    JsonNode jobs = claim(claimBody + ",\"lease_seconds\":1}").get("jobs");
+    JsonNode kept = jobs.get(0);
+    String extend =
+        "{\"lease_token\":" + kept.get("lease_token").asText() + ",\"lease_seconds\":60}";
+    assertThat(post(kept.get("id").asText(), "heartbeat", extend).status()).isEqualTo(200);
+
+    // Each claim reports the count; the other job's 1 s lease runs out meanwhile.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              claim(claimBody + "}");
+              return running("py-1");
+            },
+            running -> running == 1);
+  }
+
+  @Test
+  void aTokenNeverIssued_isRefused_sayingTheLeaseIsNotHeld_notThatItWasClaimedAgain() {
+    String id = enqueue("{\"queue\":\"emails\",\"kind\":\"send\"}");
+    long token = claimOne(id);
+
+    Response response = post(id, "heartbeat", "{\"lease_token\":" + (token + 1000) + "}");
+
+    assertProblem(response, 409);
+    assertThat(response.body().get("detail").asText())
+        .isEqualTo(
+            "lease not held: job "
+                + id
+                + " is not held under lease token "
+                + (token + 1000)
+                + " (its current lease has another token; this one was of a lease that expired,"
+                + " or was never issued); stop working on it");
   }
 
   @Test
@@ -202,7 +269,7 @@ class LeaseRoutesTest {
                   + "}");
 
       assertProblem(response, 409);
-      assertThat(response.body().get("detail").asText()).startsWith("lease lost");
+      assertThat(response.body().get("detail").asText()).startsWith("lease not held");
       assertThat(response.body().get("field").asText()).isEqualTo("lease_token");
     }
 
@@ -297,6 +364,15 @@ class LeaseRoutesTest {
     JsonNode job = claim("{\"worker_id\":\"w\",\"queues\":[\"*\"]}").get("jobs").get(0);
     assertThat(job.get("id").asText()).isEqualTo(id);
     return job.get("lease_token").asLong();
+  }
+
+  private int running(String workerId) {
+    for (JsonNode worker : api.get("/api/v1/workers").body().get("workers")) {
+      if (worker.get("id").asText().equals(workerId)) {
+        return worker.get("running").asInt();
+      }
+    }
+    throw new AssertionError("no worker " + workerId);
   }
 
   private Response post(String id, String action, String body) {

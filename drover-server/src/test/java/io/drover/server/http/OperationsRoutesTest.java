@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.Job;
+import io.drover.StoreUnavailableException;
+import io.drover.server.ApiClient;
 import io.drover.server.ApiClient.Response;
 import io.drover.server.TestServer;
 import io.drover.server.health.HealthCheck;
 import io.drover.server.health.HealthResult;
 import io.drover.server.health.HealthStatus;
+import io.drover.store.ForwardingJobStore;
+import io.drover.store.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Pause and resume, stats, workers, readiness and the comprehensive health report. */
@@ -108,6 +115,28 @@ class OperationsRoutesTest {
       assertThat(verbose.body().get("checks").get("memory").get("details").has("heap_max_bytes"))
           .isTrue();
     }
+  }
+
+  @Test
+  void ready_isDown503_withTheVerdictAlone_whenTheStoreFails() {
+    try (TestServer server =
+        TestServer.start(
+            Map.of(), options -> options.withWorkers(false), OperationsRoutesTest::unreachable)) {
+      Response ready = server.api().get("/health/ready");
+
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.body()).isEqualTo(ApiClient.JSON.createObjectNode().put("status", "down"));
+    }
+  }
+
+  /** A store whose reads fail as an unreachable database's do; the probe reads a job by id. */
+  private static JobStore unreachable(JobStore store) {
+    return new ForwardingJobStore(store) {
+      @Override
+      public Optional<Job> get(UUID id) {
+        throw new StoreUnavailableException("db.internal:5432 refused the connection", null);
+      }
+    };
   }
 
   @Test
