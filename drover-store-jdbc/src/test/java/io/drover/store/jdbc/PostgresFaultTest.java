@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * docs/reliability.md states what each test shows.
  */
 class PostgresFaultTest {
-  private static final int JOBS = 3_000;
-  private static final Duration WORK = Duration.ofMillis(2);
-
   private ThrowawayPostgres server;
   private JobStore store;
 
@@ -50,35 +47,30 @@ class PostgresFaultTest {
 
   @Test
   void outageOf30sMidDrain_noFinishedJobRunsAgain() throws Exception {
-    try (FaultDrain drain = new FaultDrain(store, 10, Duration.ofSeconds(60), WORK)) {
-      drain.enqueue(JOBS);
-      drain.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> drain.runsSoFar() >= JOBS / 3);
+    int reran =
+        FaultDrain.drainThrough(
+            store,
+            Duration.ofSeconds(60),
+            "postgres stopped 30 s",
+            () -> {
+              server.stop();
+              Thread.sleep(Duration.ofSeconds(30)); // the outage itself: real time, store gone
+              server.startAgain();
+            });
 
-      server.stop();
-      Thread.sleep(Duration.ofSeconds(30)); // the outage itself: real time the store is gone
-      server.startAgain();
-      long restarted = System.nanoTime();
-      drain.awaitAllCompleted(Duration.ofSeconds(60));
-      drain.report("postgres stopped 30 s", restarted);
-      assertThat(drain.checkEveryRunVisible()).as("jobs run twice").isZero();
-    }
+    assertThat(reran).as("jobs run twice").isZero();
   }
 
   @Test
   void crashMidDrain_everyRunIsAClaimTheStoreKept() throws Exception {
-    try (FaultDrain drain = new FaultDrain(store, 10, Duration.ofSeconds(10), WORK)) {
-      drain.enqueue(JOBS);
-      drain.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> drain.runsSoFar() >= JOBS / 3);
-
-      server.crash();
-      server.startAgain();
-      long restarted = System.nanoTime();
-      drain.awaitAllCompleted(Duration.ofSeconds(60));
-      drain.report("postgres crashed", restarted);
-      drain.checkEveryRunVisible();
-    }
+    FaultDrain.drainThrough(
+        store,
+        Duration.ofSeconds(10),
+        "postgres crashed",
+        () -> {
+          server.crash();
+          server.startAgain();
+        });
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.drover.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.drover.tck.faults.FaultDrain;
 import io.drover.tck.faults.ThrowawayRedis;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.Test;
  * killed under a drain. docs/reliability.md states what each test shows.
  */
 class RedisFaultTest {
-  private static final int JOBS = 3_000;
-  private static final Duration WORK = Duration.ofMillis(2);
-
   private ThrowawayRedis server;
   private RedisJobStore store;
 
@@ -39,35 +35,32 @@ class RedisFaultTest {
   @Test
   void restartOf5sMidDrain_noFinishedJobRunsAgain() throws Exception {
     start("everysec");
-    try (FaultDrain drain = new FaultDrain(store, 10, Duration.ofSeconds(60), WORK)) {
-      drain.enqueue(JOBS);
-      drain.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> drain.runsSoFar() >= JOBS / 3);
 
-      server.shutdown();
-      Thread.sleep(Duration.ofSeconds(5)); // the outage itself: real time the store is gone
-      server.startAgain();
-      long restarted = System.nanoTime();
-      drain.awaitAllCompleted(Duration.ofSeconds(120));
-      drain.report("redis restarted after 5 s", restarted);
-      assertThat(drain.checkEveryRunVisible()).as("jobs run twice").isZero();
-    }
+    int reran =
+        FaultDrain.drainThrough(
+            store,
+            Duration.ofSeconds(60),
+            "redis restarted after 5 s",
+            () -> {
+              server.shutdown();
+              Thread.sleep(Duration.ofSeconds(5)); // the outage itself: real time, store gone
+              server.startAgain();
+            });
+
+    assertThat(reran).as("jobs run twice").isZero();
   }
 
   @Test
   void killMidDrain_withFsyncAlways_everyRunIsAClaimTheStoreKept() throws Exception {
     start("always");
-    try (FaultDrain drain = new FaultDrain(store, 10, Duration.ofSeconds(10), WORK)) {
-      drain.enqueue(JOBS);
-      drain.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> drain.runsSoFar() >= JOBS / 3);
 
-      server.kill();
-      server.startAgain();
-      long restarted = System.nanoTime();
-      drain.awaitAllCompleted(Duration.ofSeconds(120));
-      drain.report("redis killed (appendfsync always)", restarted);
-      drain.checkEveryRunVisible();
-    }
+    FaultDrain.drainThrough(
+        store,
+        Duration.ofSeconds(10),
+        "redis killed (appendfsync always)",
+        () -> {
+          server.kill();
+          server.startAgain();
+        });
   }
 }

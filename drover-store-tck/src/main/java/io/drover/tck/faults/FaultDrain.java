@@ -33,6 +33,16 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class FaultDrain implements AutoCloseable {
   private static final String QUEUE = "faults";
   private static final String KIND = "faults.work";
+  private static final int JOBS = 3_000;
+  private static final int CONCURRENCY = 10;
+  private static final Duration WORK = Duration.ofMillis(2);
+  private static final Duration BOUND = Duration.ofMinutes(2);
+
+  /** Breaks the store and returns once it is back (or running again after a crash). */
+  @FunctionalInterface
+  public interface Fault {
+    void apply() throws Exception;
+  }
 
   private final JobStore store;
   private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -41,10 +51,30 @@ public final class FaultDrain implements AutoCloseable {
   private final List<UUID> ids = new ArrayList<>();
 
   /**
+   * Drains 3,000 jobs (2 ms each, 10 at a time) from {@code store}, applies {@code fault} once a
+   * third have run, waits (bounded) until all are completed, prints the figures docs/reliability.md
+   * quotes, and checks that every run is an attempt the store recorded.
+   *
    * @param store what the workers, the reaper and the checks use (one process's store)
-   * @param work how long each job's handler works
+   * @param lease the workers' lease: how long a run whose claim answer was lost waits
+   * @param name the fault, for the printed figures
+   * @return how many jobs ran more than once (each visible in attempt and errors)
    */
-  public FaultDrain(JobStore store, int concurrency, Duration lease, Duration work) {
+  public static int drainThrough(JobStore store, Duration lease, String name, Fault fault)
+      throws Exception {
+    try (FaultDrain drain = new FaultDrain(store, CONCURRENCY, lease, WORK)) {
+      drain.enqueue(JOBS);
+      drain.start();
+      await().atMost(BOUND).until(() -> drain.runsSoFar() >= JOBS / 3);
+      fault.apply();
+      long restarted = System.nanoTime();
+      drain.awaitAllCompleted(BOUND);
+      drain.report(name, restarted);
+      return drain.checkEveryRunVisible();
+    }
+  }
+
+  private FaultDrain(JobStore store, int concurrency, Duration lease, Duration work) {
     this.store = store;
     HandlerRegistry handlers =
         new HandlerRegistry(
@@ -71,7 +101,7 @@ public final class FaultDrain implements AutoCloseable {
   }
 
   /** Enqueues {@code count} jobs in batches, before the workers start; returns their ids. */
-  public List<UUID> enqueue(int count) {
+  private List<UUID> enqueue(int count) {
     List<JobSpec> batch = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       batch.add(JobSpec.builder(QUEUE, KIND).payload("{\"n\":" + i + "}").build());
@@ -83,18 +113,18 @@ public final class FaultDrain implements AutoCloseable {
     return List.copyOf(ids);
   }
 
-  public void start() {
+  private void start() {
     pool.start();
     reaper.start();
   }
 
   /** Jobs the handler has run so far (counting re-runs). */
-  public int runsSoFar() {
+  private int runsSoFar() {
     return runs.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
   /** Waits (bounded) until every enqueued job is completed. */
-  public void awaitAllCompleted(Duration atMost) {
+  private void awaitAllCompleted(Duration atMost) {
     try {
       await()
           .atMost(atMost)
@@ -123,7 +153,7 @@ public final class FaultDrain implements AutoCloseable {
    * Prints the figures docs/reliability.md quotes: re-runs so far and the seconds from the store's
    * return to the last job completed. Call after {@link #awaitAllCompleted}.
    */
-  public void report(String fault, long restartedNanos) {
+  private void report(String fault, long restartedNanos) {
     long reran = runs.values().stream().filter(count -> count.get() > 1).count();
     System.out.printf(
         "FAULT %s: %d jobs, %d ran twice, all completed %.1f s after the store returned%n",
@@ -156,7 +186,7 @@ public final class FaultDrain implements AutoCloseable {
    *
    * @return how many jobs ran more than once (each visible in attempt and errors)
    */
-  public int checkEveryRunVisible() {
+  private int checkEveryRunVisible() {
     int reran = 0;
     for (UUID id : ids) {
       Job job = store.get(id).orElseThrow(() -> new AssertionError("job " + id + " is gone"));

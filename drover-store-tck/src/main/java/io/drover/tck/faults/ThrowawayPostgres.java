@@ -71,12 +71,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
   /** Starts the server (again), waiting until it accepts connections. */
   public void startAgain() throws IOException {
-    LocalProcess.run(
-        USER,
-        COMMAND_TIMEOUT,
-        bin.resolve("pg_ctl").toString(),
-        "-D",
-        dir.resolve("data").toString(),
+    pgCtl(
         "-l",
         dir.resolve("server.log").toString(),
         "-o",
@@ -99,16 +94,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
   }
 
   private void pgCtlStop(String mode) throws IOException {
-    LocalProcess.run(
-        USER,
-        COMMAND_TIMEOUT,
-        bin.resolve("pg_ctl").toString(),
-        "-D",
-        dir.resolve("data").toString(),
-        "-m",
-        mode,
-        "-w",
-        "stop");
+    pgCtl("-m", mode, "-w", "stop");
+  }
+
+  /** Runs {@code pg_ctl} on this server's data directory as the {@code postgres} user. */
+  private void pgCtl(String... arguments) throws IOException {
+    String[] command = new String[arguments.length + 3];
+    command[0] = bin.resolve("pg_ctl").toString();
+    command[1] = "-D";
+    command[2] = dir.resolve("data").toString();
+    System.arraycopy(arguments, 0, command, 3, arguments.length);
+    LocalProcess.run(USER, COMMAND_TIMEOUT, command);
   }
 
   @Override

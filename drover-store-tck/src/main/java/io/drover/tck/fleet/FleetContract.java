@@ -91,13 +91,7 @@ public abstract class FleetContract {
 
   @Test
   void workerKilledMidRun_losesNothing_andOnlyItsUnacknowledgedJobsRunTwice() throws Exception {
-    startFleet(2);
-    enqueueAll();
-    FleetProcess victim = fleet.get(0);
-    await()
-        .atMost(FINISH)
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> victim.runs().size() >= JOBS / 20);
+    FleetProcess victim = victimWellUnderWay();
 
     victim.kill();
     awaitAllCompleted();
@@ -120,13 +114,7 @@ public abstract class FleetContract {
 
   @Test
   void workerFrozenPastItsLease_isFencedOut_andEveryRerunIsVisible() throws Exception {
-    startFleet(2);
-    enqueueAll();
-    FleetProcess victim = fleet.get(0);
-    await()
-        .atMost(FINISH)
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> victim.runs().size() >= JOBS / 20);
+    FleetProcess victim = victimWellUnderWay();
 
     victim.freeze();
     // The others reap the frozen worker's leases and finish every job meanwhile.
@@ -152,6 +140,18 @@ public abstract class FleetContract {
           }
         });
     assertThat(victim.isAlive()).isTrue();
+  }
+
+  /** Starts the fleet on every job; returns its first worker once that one ran a twentieth. */
+  private FleetProcess victimWellUnderWay() throws Exception {
+    startFleet(2);
+    enqueueAll();
+    FleetProcess victim = fleet.get(0);
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> victim.runs().size() >= JOBS / 20);
+    return victim;
   }
 
   private void startFleet(long workMillis) throws Exception {
