@@ -3,14 +3,25 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.server.config.Setting;
+import io.drover.store.jdbc.PostgresUrl;
+import io.drover.tck.ExternalService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
 
+  // An unreachable store is waited for (StoreLateAtStartIT); one that refuses the login ends the
+  // start at once.
   @Test
-  void anUnreachableRedis_exits1WithOneLine_withoutThePassword() {
-    Cli.Run run = Cli.run(Map.of("REDIS_URL", "redis://app:topsecret@127.0.0.1:1/0"), "server");
+  void aRedisRefusingTheLogin_exits1WithOneLine_withoutThePassword() {
+    String redis =
+        System.getenv()
+            .getOrDefault("DROVER_TEST_REDIS_URL", "redis://127.0.0.1:6379")
+            .substring(8);
+    ExternalService.require(
+        "Redis", redis, () -> new java.net.Socket(hostOf(redis), portOf(redis)));
+    Cli.Run run =
+        Cli.run(Map.of("REDIS_URL", "redis://nobody:topsecret@" + redis + "/0"), "server");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines())
@@ -21,14 +32,27 @@ class MainTest {
   }
 
   @Test
-  void anUnreachableDatabase_exits1NamingItWithoutThePassword() {
+  void aDatabaseRefusingTheLogin_exits1NamingItWithoutThePassword() {
+    TestPostgres.require();
+    String place = PostgresUrl.parse(TestPostgres.URL).describe(); // host:port/db
+    String hostAndPort = place.substring(0, place.indexOf('/'));
     Cli.Run run =
-        Cli.run(Map.of("DATABASE_URL", "postgres://app:topsecret@127.0.0.1:1/jobs"), "server");
+        Cli.run(
+            Map.of("DATABASE_URL", "postgres://nobody:topsecret@" + hostAndPort + "/jobs"),
+            "server");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .startsWith("drover: cannot open postgres store 127.0.0.1:1/jobs schema=drover")
+        .startsWith("drover: cannot open postgres store " + hostAndPort + "/jobs schema=drover")
         .doesNotContain("topsecret");
+  }
+
+  private static String hostOf(String hostAndPort) {
+    return hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
+  }
+
+  private static int portOf(String hostAndPort) {
+    return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
   }
 
   @Test

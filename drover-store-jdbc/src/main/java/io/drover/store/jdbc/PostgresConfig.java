@@ -130,32 +130,25 @@ public record PostgresConfig(
 
   /** The same configuration on another clock. */
   public PostgresConfig withClock(InstantSource clock) {
-    return new PostgresConfig(
-        url,
-        poolSize,
-        schema,
-        migrate,
-        connectionTimeout,
-        connectTimeout,
-        statementTimeout,
-        socketTimeout,
-        clock,
-        metricRegistry);
+    return toBuilder().clock(clock).build();
   }
 
   /** The same configuration with the pool reporting to {@code metricRegistry}. */
   public PostgresConfig withMetricRegistry(Object metricRegistry) {
-    return new PostgresConfig(
-        url,
-        poolSize,
-        schema,
-        migrate,
-        connectionTimeout,
-        connectTimeout,
-        statementTimeout,
-        socketTimeout,
-        clock,
-        metricRegistry);
+    return toBuilder().metricRegistry(metricRegistry).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(url)
+        .poolSize(poolSize)
+        .schema(schema)
+        .migrate(migrate)
+        .connectionTimeout(connectionTimeout)
+        .connectTimeout(connectTimeout)
+        .statementTimeout(statementTimeout)
+        .socketTimeout(socketTimeout)
+        .clock(clock)
+        .metricRegistry(metricRegistry);
   }
 
   /** Where the store lives, for logs: {@code host:port/db schema=drover}, never credentials. */
