@@ -85,6 +85,7 @@ public record JobSpec(
         throw new InvalidJobException(
             "tags", "each tag must be 1-" + MAX_TAG_LENGTH + " characters");
       }
+      checkNoNul("tags", tag);
     }
     dependsOn = List.copyOf(dependsOn == null ? List.of() : dependsOn);
   }
@@ -190,6 +191,14 @@ public record JobSpec(
   private static void checkKey(String field, String key) {
     if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
       throw new InvalidJobException(field, "must be 1-" + MAX_KEY_LENGTH + " characters");
+    }
+    checkNoNul(field, key);
+  }
+
+  /** PostgreSQL text cannot hold a NUL: refused here as bad input, not later as a store failure. */
+  private static void checkNoNul(String field, String text) {
+    if (text != null && text.indexOf('\0') >= 0) {
+      throw new InvalidJobException(field, "must not contain a NUL character (\\u0000)");
     }
   }
 

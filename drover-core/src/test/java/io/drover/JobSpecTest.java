@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 class JobSpecTest {
 
   @Test
+  void aNulInAKeyOrTag_isRefusedNamingTheField() {
+    assertThatThrownBy(() -> JobSpec.builder("q", "k").dedupKey("a\0b").build())
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("dedup_key")
+        .hasMessageContaining("NUL");
+    assertThatThrownBy(() -> JobSpec.builder("q", "k").rateKey("\0").build())
+        .hasMessageContaining("rate_key");
+    assertThatThrownBy(() -> JobSpec.builder("q", "k").tags(java.util.List.of("x\0")).build())
+        .hasMessageContaining("tags");
+  }
+
+  @Test
   void defaults_followTheDesign() {
     JobSpec spec = JobSpec.builder("q", "k").build();
 

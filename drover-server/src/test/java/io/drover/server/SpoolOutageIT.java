@@ -1,6 +1,5 @@
 package io.drover.server;
 
-import io.drover.tck.faults.ThrowawayRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
+import io.drover.tck.faults.ThrowawayRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -88,16 +88,20 @@ class StoreErrorBodiesTest {
   }
 
   @Test
-  void readiness_withTheStoreDown_is503_withoutItsAddress() {
+  void health_withTheStoreDown_is503_withoutItsAddress() {
     failure.set(
         new StoreUnavailableException("redis store: get failed on redis://10.0.0.7:6379/0", null));
 
-    ApiClient.Response response = api.get("/health/ready");
+    ApiClient.Response ready = api.get("/health/ready");
+    ApiClient.Response report = api.get("/health/comprehensive?verbose=true");
 
-    assertThat(response.status()).isEqualTo(503);
-    assertThat(response.body().at("/checks/store/message").asText())
+    assertThat(ready.status()).isEqualTo(503);
+    assertThat(ready.body().get("status").asText()).isEqualTo("down");
+    assertThat(report.body().at("/checks/store/message").asText())
         .isEqualTo("memory does not answer");
-    assertThat(response.raw().body()).doesNotContain("10.0.0.7").doesNotContain("6379");
+    assertThat(ready.raw().body() + report.raw().body())
+        .doesNotContain("10.0.0.7")
+        .doesNotContain("6379");
   }
 
   @Test
