@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 
 /**
  * Drover embedded in an application: a store, the handlers, an in-process worker pool and the
@@ -62,7 +61,7 @@ public final class Drover implements AutoCloseable {
                 builder.worker,
                 new HandlerRegistry(builder.handlers),
                 builder.clock,
-                RandomGenerator.getDefault(),
+                new java.util.Random(), // handler threads share it: safe for concurrent use
                 builder.listener)
             : null;
     this.reaper = builder.maintenance ? new Reaper(store, Reaper.DEFAULT_INTERVAL) : null;

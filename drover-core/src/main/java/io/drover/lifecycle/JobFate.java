@@ -31,7 +31,9 @@ public final class JobFate implements LeaseExpiry {
   private final RandomGenerator random;
 
   /**
-   * @param random draws the jitter of retry delays
+   * @param random draws the jitter of retry delays; it is called from every thread that ends an
+   *     attempt, so it must be safe for concurrent use ({@link java.util.Random} is; a {@link
+   *     java.util.SplittableRandom} suits a single-threaded test)
    */
   public JobFate(RandomGenerator random) {
     this.random = random;

@@ -5,8 +5,8 @@ import io.drover.store.JobStore;
 import io.drover.store.ReapRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +22,7 @@ public final class Reaper {
   private static final int BATCH = 1000;
 
   private final JobStore store;
-  private final ReapRequest batch =
-      new ReapRequest(BATCH, new JobFate(RandomGenerator.getDefault()));
+  private final ReapRequest batch = new ReapRequest(BATCH, new JobFate(new Random()));
   private final PeriodicTask task;
 
   public Reaper(JobStore store, Duration interval) {

@@ -28,7 +28,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -48,7 +47,8 @@ final class LeaseRoutes {
   private final HttpWorkers workers;
   private final JobListener listener;
   private final InstantSource clock;
-  private final JobFate fate = new JobFate(RandomGenerator.getDefault());
+  // HTTP request threads share it: java.util.Random is safe for concurrent use.
+  private final JobFate fate = new JobFate(new java.util.Random());
   private final Duration defaultLease;
   private final Duration pollInterval;
   private final int maxResultBytes;
