@@ -73,6 +73,12 @@ public final class Bounds {
   /** The most handlers one worker pool runs at once. */
   public static final int MAX_CONCURRENCY = 10_000;
 
+  /**
+   * Steps one run may hold, whatever the configuration says: a run is read and retried as a whole,
+   * so it must stay small enough to hold in memory.
+   */
+  public static final int MAX_RUN_STEPS = 100_000;
+
   /** The longest a stopping worker pool waits for running handlers. */
   public static final Duration MAX_SHUTDOWN_GRACE = Duration.ofHours(1);
 

@@ -1,7 +1,7 @@
 package io.drover.store;
 
+import io.drover.InvalidJobException;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.UnsupportedCapabilityException;
 import java.util.List;
 
@@ -13,22 +13,25 @@ import java.util.List;
 public final class Capabilities {
   private Capabilities() {}
 
-  /** Refuses specs with {@code depends_on} when {@code store} does not run workflows. */
-  public static void requireWorkflowsFor(JobStore store, List<JobSpec> specs) {
-    if (store.supportsWorkflows()) {
-      return;
-    }
+  /**
+   * Refuses specs that claim to be steps ({@code run_id} or {@code depends_on}) on a plain enqueue:
+   * steps join a run only through {@link io.drover.workflow.WorkflowStore#createRun} or a
+   * completion that adds them, which is where their dependencies are checked.
+   */
+  public static void requirePlainJobs(List<JobSpec> specs) {
     for (JobSpec spec : specs) {
-      if (!spec.dependsOn().isEmpty()) {
-        throw new UnsupportedCapabilityException(store.name(), "workflows (depends_on)");
+      if (spec.runId() != null || !spec.dependsOn().isEmpty()) {
+        throw new InvalidJobException(
+            spec.runId() != null ? "run_id" : "depends_on",
+            "only steps of a run have one: create a run (POST /api/v1/runs) instead");
       }
     }
   }
 
-  /** Refuses {@code blocked} jobs (a purge of them) when {@code store} does not run workflows. */
-  public static void requireWorkflowsFor(JobStore store, JobState state) {
-    if (state == JobState.BLOCKED && !store.supportsWorkflows()) {
-      throw new UnsupportedCapabilityException(store.name(), "workflows (blocked jobs)");
+  /** Refuses runs when {@code store} does not run workflows. */
+  public static void requireWorkflows(JobStore store) {
+    if (!store.supportsWorkflows()) {
+      throw new UnsupportedCapabilityException(store.name(), "workflows (runs)");
     }
   }
 

@@ -34,8 +34,8 @@ public interface JobStore extends AutoCloseable {
    * #subscribe} hear of the queues that got new jobs once they are committed.
    *
    * @return one answer per spec, in the same order
-   * @throws io.drover.UnsupportedCapabilityException for specs with {@code depends_on} until the
-   *     store supports workflows
+   * @throws io.drover.InvalidJobException for specs with {@code depends_on} or {@code run_id}:
+   *     steps join a run only through {@link io.drover.workflow.WorkflowStore}
    */
   List<Enqueued> enqueue(List<JobSpec> specs);
 
@@ -103,7 +103,9 @@ public interface JobStore extends AutoCloseable {
 
   /**
    * Deletes up to {@code batchSize} terminal jobs finished longer ago than their state's retention,
-   * and forgets de-duplication keys whose window has passed.
+   * and forgets de-duplication keys whose window has passed. Steps are not deleted alone: a run
+   * whose steps have all finished goes whole, with all its steps, once its own state's retention
+   * has passed (a large run may take the batch over its size).
    *
    * @return how many jobs were deleted
    */
@@ -129,6 +131,8 @@ public interface JobStore extends AutoCloseable {
    * @return true if the job was moved, false if its state does not allow it (waiting, active,
    *     completed, blocked)
    * @throws JobNotFoundException if no job has this id
+   * @throws io.drover.workflow.StepOfRunException for a failed or cancelled step of a run: its run
+   *     is retried as a whole
    */
   boolean retryNow(UUID id);
 
@@ -139,20 +143,20 @@ public interface JobStore extends AutoCloseable {
    *
    * @return true if the job was deleted, false if it is active
    * @throws JobNotFoundException if no job has this id
+   * @throws io.drover.workflow.StepOfRunException for a step of a run: it goes with its run
    */
   boolean delete(UUID id);
 
   /**
    * Deletes every job of {@code queue} in {@code state}, each as {@link #delete} does, in
    * transactions of bounded size, so that purging millions of jobs never holds the store for long;
-   * jobs entering or leaving the state meanwhile may or may not be deleted. A paused queue stays
-   * paused. Check the arguments with {@link #checkPurge} first.
+   * jobs entering or leaving the state meanwhile may or may not be deleted. Steps of runs are left
+   * alone: they go with their run. A paused queue stays paused. Check the arguments with {@link
+   * #checkPurge} first.
    *
    * @return how many jobs were deleted; 0 for a queue that has none or was never seen
    * @throws io.drover.InvalidJobException if {@code queue} is not a valid queue name
    * @throws IllegalArgumentException for {@code active}: workers hold those jobs' leases
-   * @throws io.drover.UnsupportedCapabilityException for {@code blocked} until the store supports
-   *     workflows
    */
   int purge(String queue, JobState state);
 
@@ -211,11 +215,21 @@ public interface JobStore extends AutoCloseable {
   io.drover.events.EventChannel events();
 
   /**
-   * True when the store runs workflows: specs with {@code depends_on}, {@code blocked} jobs. A
-   * store without them refuses both through {@link Capabilities}.
+   * True when the store runs workflows ({@link #workflows()}). A store without them refuses runs
+   * through {@link Capabilities}.
    */
   default boolean supportsWorkflows() {
     return false;
+  }
+
+  /**
+   * The store's runs (the workflows issue).
+   *
+   * @throws io.drover.UnsupportedCapabilityException when {@link #supportsWorkflows()} is false
+   */
+  default io.drover.workflow.WorkflowStore workflows() {
+    Capabilities.requireWorkflows(this);
+    throw new IllegalStateException(name() + " says it runs workflows but does not serve them");
   }
 
   /** True when {@link #schedules()} works; a store without schedules refuses them loudly. */

@@ -1,13 +1,13 @@
 package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.Backoff;
+import io.drover.InvalidJobException;
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
-import io.drover.UnsupportedCapabilityException;
 import io.drover.store.Enqueued;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,6 @@ abstract class EnqueueContract extends ContractArea {
 
   @Test
   void enqueue_thenGet_returnsEveryFieldOfTheSpec() {
-    UUID runId = UUID.randomUUID();
     JobSpec spec =
         Specs.job("mail")
             .payload("{\"to\":\"a@example.com\"}")
@@ -35,7 +34,6 @@ abstract class EnqueueContract extends ContractArea {
             .dedupKey("welcome-a")
             .rateKey("example.com")
             .tags(List.of("signup", "email"))
-            .runId(runId)
             .build();
 
     enqueue(spec);
@@ -52,7 +50,7 @@ abstract class EnqueueContract extends ContractArea {
     assertThat(job.dedupKey()).isEqualTo("welcome-a");
     assertThat(job.rateKey()).isEqualTo("example.com");
     assertThat(job.tags()).containsExactly("signup", "email");
-    assertThat(job.runId()).isEqualTo(runId);
+    assertThat(job.runId()).isNull();
     assertThat(job.dependsOn()).isEmpty();
   }
 
@@ -179,18 +177,19 @@ abstract class EnqueueContract extends ContractArea {
   }
 
   @Test
-  void enqueue_withDependsOn_isRefusedLoudlyOrBlocked() {
+  void enqueue_ofAStepOutsideARun_isRefusedNamingTheField_andLeavesNoJob() {
     UUID parent = enqueue(Specs.spec("flow"));
     JobSpec child = Specs.job("flow").dependsOn(List.of(parent)).build();
+    JobSpec member = Specs.job("flow").runId(UUID.randomUUID()).build();
 
-    Throwable refused = catchThrowable(() -> store().enqueue(List.of(child)));
-
-    if (refused != null) {
-      assertThat(refused).isInstanceOf(UnsupportedCapabilityException.class);
-      assertThat(store().get(child.id())).as("a refused spec leaves no job").isEmpty();
-    } else {
-      assertThat(job(child.id()).state()).isEqualTo(JobState.BLOCKED);
-    }
+    assertThatThrownBy(() -> store().enqueue(List.of(child)))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageStartingWith("depends_on: ");
+    assertThatThrownBy(() -> store().enqueue(List.of(member)))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageStartingWith("run_id: ");
+    assertThat(store().get(child.id())).isEmpty();
+    assertThat(store().get(member.id())).isEmpty();
   }
 
   @Test

@@ -44,8 +44,9 @@ import org.junit.jupiter.api.Nested;
  *   <li>Cancelling an active job clears {@code lease_expires_at}; the reaper never sees it again.
  *   <li>{@code retryNow} on a job with no attempts left raises {@code max_attempts} to {@code
  *       attempt + 1}; the attempt count and error history are kept.
- *   <li>A spec with {@code depends_on} is either refused with {@link
- *       io.drover.UnsupportedCapabilityException}, leaving no job, or made {@code blocked}.
+ *   <li>A plain enqueue of a spec with {@code depends_on} or {@code run_id} is refused with an
+ *       {@link io.drover.InvalidJobException} naming the field, leaving no job: steps join a run
+ *       only through the run's own calls.
  *   <li>Instants exactly at a boundary (a lease's expiry, a retention's end) are not tested: stores
  *       may count them either side.
  * </ul>
@@ -199,6 +200,13 @@ public abstract class JobStoreContract {
     @Override
     JobStore newPeer() throws Exception {
       return JobStoreContract.this.newPeer(store, clock);
+    }
+  }
+
+  @Nested
+  class Runs extends RunContract {
+    Runs() {
+      super(JobStoreContract.this);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.Job;
 import io.drover.JobSpec;
@@ -9,6 +10,9 @@ import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
+import io.drover.workflow.RunSpec;
+import io.drover.workflow.RunState;
+import io.drover.workflow.StepSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,6 +134,41 @@ abstract class RaceContract extends ContractArea {
 
     assertThat(deleted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JOBS);
     assertThat(store().stats()).isEmpty();
+  }
+
+  @Test
+  void aJoinOfAThousandParentsCompletedByEveryProcess_becomesClaimableOnce() throws Exception {
+    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    RunSpec.Builder plan = RunSpec.builder("fan-in");
+    List<String> parents = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      parents.add("p" + i);
+      plan.step(StepSpec.of("p" + i, Specs.spec("parents")));
+    }
+    RunSpec spec = plan.step(StepSpec.of("join", Specs.spec("join")).dependsOn(parents)).build();
+    store().workflows().createRun(spec);
+
+    List<UUID> completed =
+        race(
+            store -> {
+              List<UUID> mine = new ArrayList<>();
+              List<Job> batch;
+              while (!(batch = store.claim(Specs.claim(Specs.WORKER, 5, "parents"))).isEmpty()) {
+                for (Job parent : batch) {
+                  store.complete(List.of(new Completion(parent.lease(), "1")));
+                  mine.add(parent.id());
+                }
+              }
+              return mine;
+            });
+
+    assertThat(completed).hasSize(1_000).doesNotHaveDuplicates();
+    Job join = claim(10, "join").getFirst();
+    assertThat(claim(10, "join")).isEmpty();
+    assertThat(store().workflows().parents(join.id())).hasSize(1_000);
+    store().complete(List.of(new Completion(join.lease(), null)));
+    assertThat(store().workflows().run(spec.id()).orElseThrow().state())
+        .isEqualTo(RunState.COMPLETED);
   }
 
   private Set<UUID> enqueueAndClaimAll() {

@@ -114,7 +114,10 @@ final class JobTable {
     return leases.isEmpty() || !leases.first().leaseExpiresAt.isBefore(now) ? null : leases.first();
   }
 
-  /** The job in a terminal state that finished earliest, if before {@code cutoff}; else null. */
+  /**
+   * The job in a terminal state that finished earliest, if before {@code cutoff}; else null. Steps
+   * are left out: they go with their run.
+   */
   StoredJob oldestFinished(JobState state, Instant cutoff) {
     TreeSet<StoredJob> oldestFirst = finished.get(state);
     return oldestFirst.isEmpty() || !oldestFirst.first().finishedAt.isBefore(cutoff)
@@ -124,14 +127,14 @@ final class JobTable {
 
   /**
    * Up to {@code max} jobs of {@code queue} in {@code state}, in id order, starting after {@code
-   * after} when not null. No index holds a queue's jobs by state, so this walks the table; a purge
-   * passes its last id back in to walk it once in all.
+   * after} when not null, leaving out steps (they go with their run). No index holds a queue's jobs
+   * by state, so this walks the table; a purge passes its last id back in to walk it once in all.
    */
   List<StoredJob> inState(String queue, JobState state, UUID after, int max) {
     NavigableMap<UUID, StoredJob> later = after == null ? jobs : jobs.tailMap(after, false);
     List<StoredJob> found = new ArrayList<>();
     for (StoredJob job : later.values()) {
-      if (job.state == state && job.queue().equals(queue)) {
+      if (job.state == state && job.queue().equals(queue) && !job.isStep()) {
         found.add(job);
         if (found.size() == max) {
           break;
@@ -183,7 +186,7 @@ final class JobTable {
       queue.addClaimable(job, now);
     } else if (job.state == JobState.ACTIVE) {
       leases.add(job);
-    } else if (job.state.isTerminal()) {
+    } else if (job.state.isTerminal() && !job.isStep()) {
       finished.get(job.state).add(job);
     }
   }
@@ -195,7 +198,7 @@ final class JobTable {
       queue.removeClaimable(job);
     } else if (job.state == JobState.ACTIVE) {
       leases.remove(job);
-    } else if (job.state.isTerminal()) {
+    } else if (job.state.isTerminal() && !job.isStep()) {
       finished.get(job.state).remove(job);
     }
   }

@@ -1,5 +1,6 @@
 package io.drover.store.memory;
 
+import io.drover.InvalidJobException;
 import io.drover.Job;
 import io.drover.JobError;
 import io.drover.JobSpec;
@@ -28,6 +29,9 @@ import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
 import io.drover.store.WorkerInfo;
+import io.drover.workflow.RunState;
+import io.drover.workflow.StepOfRunException;
+import io.drover.workflow.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -36,6 +40,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,8 +54,8 @@ import java.util.function.Supplier;
  *
  * <p>One lock guards all jobs, which makes every operation atomic without further thought; the work
  * done under it stays small because {@link JobTable} keeps each job in a sorted index for its
- * state, so claim, reap and cleanup touch only the jobs they return. Jobs with {@code depends_on}
- * are refused: workflows are not supported.
+ * state, so claim, reap and cleanup touch only the jobs they return. Runs ({@link MemoryRuns})
+ * change their steps in the same turn of the lock as the job change that moves them.
  */
 public final class MemoryJobStore implements JobStore {
   private static final String NAME = "memory";
@@ -63,6 +68,8 @@ public final class MemoryJobStore implements JobStore {
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final JobTable table = new JobTable(); // guarded by lock
+  private final MemoryRuns runs = new MemoryRuns(table); // guarded by lock
+  private final MemoryWorkflows workflows = new MemoryWorkflows(this);
   private final WorkerRegistry workers = new WorkerRegistry();
   private final LocalWakeups wakeups = new LocalWakeups();
   private final LocalEventChannel events = new LocalEventChannel();
@@ -86,7 +93,7 @@ public final class MemoryJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    Capabilities.requireWorkflowsFor(this, specs);
+    Capabilities.requirePlainJobs(specs);
     Set<String> woken = new LinkedHashSet<>();
     List<Enqueued> answers =
         locked(
@@ -152,26 +159,70 @@ public final class MemoryJobStore implements JobStore {
     return acknowledge(
         request.leases(),
         Function.identity(),
-        (job, lease, now) -> job.leaseExpiresAt = leaseEnd(now, request.lease()));
+        (held, lease, now) ->
+            table.change(held, now, job -> job.leaseExpiresAt = leaseEnd(now, request.lease())));
   }
 
   @Override
   public Set<UUID> complete(List<Completion> completions) {
-    return acknowledge(
-        completions,
-        Completion::lease,
-        (job, completion, now) -> {
+    Set<String> woken = new LinkedHashSet<>();
+    Set<UUID> done =
+        acknowledge(
+            completions,
+            Completion::lease,
+            (job, completion, now) -> complete(job, completion, now, woken));
+    wakeups.signal(woken);
+    return done;
+  }
+
+  /**
+   * Completes a held job, first adding the steps it adds to its run; steps that break a rule fail
+   * the job for good instead, with the rule as its error, so the run sees why.
+   */
+  private void complete(StoredJob held, Completion completion, Instant now, Set<String> woken) {
+    if (!completion.addSteps().isEmpty()) {
+      try {
+        runs.add(held.id(), completion.addSteps(), now, woken);
+      } catch (InvalidJobException refused) {
+        JobError error = new JobError(held.attempt, refused.getMessage(), null, now);
+        Failure failure = new Failure(new LeaseRef(held.id(), held.leaseToken), error, null);
+        table.change(held, now, job -> recordFailure(job, failure, now));
+        runs.finished(held, now, woken);
+        return;
+      }
+    }
+    table.change(
+        held,
+        now,
+        job -> {
           job.state = JobState.COMPLETED;
           job.result = completion.result();
           job.finishedAt = now;
           job.leaseExpiresAt = null;
         });
+    runs.finished(held, now, woken);
   }
 
   @Override
   public Set<UUID> fail(List<Failure> failures) {
-    return acknowledge(
-        failures, Failure::lease, (job, failure, now) -> recordFailure(job, failure, now));
+    Set<String> woken = new LinkedHashSet<>();
+    Set<UUID> done =
+        acknowledge(
+            failures,
+            Failure::lease,
+            (held, failure, now) -> {
+              table.change(held, now, job -> recordFailure(job, failure, now));
+              finishedIfTerminal(held, now, woken);
+            });
+    wakeups.signal(woken);
+    return done;
+  }
+
+  /** Lets the job's run react when the job just reached a terminal state. */
+  private void finishedIfTerminal(StoredJob job, Instant now, Set<String> woken) {
+    if (job.state.isTerminal()) {
+      runs.finished(job, now, woken);
+    }
   }
 
   private void recordFailure(StoredJob job, Failure failure, Instant now) {
@@ -193,11 +244,16 @@ public final class MemoryJobStore implements JobStore {
         acknowledge(
             releases,
             Release::lease,
-            (job, release, now) -> {
-              job.state = JobState.WAITING;
-              job.attempt = Math.max(0, job.attempt - 1);
-              job.leaseExpiresAt = null;
-              woken.add(job.queue());
+            (held, release, now) -> {
+              table.change(
+                  held,
+                  now,
+                  job -> {
+                    job.state = JobState.WAITING;
+                    job.attempt = Math.max(0, job.attempt - 1);
+                    job.leaseExpiresAt = null;
+                  });
+              woken.add(held.queue());
             });
     wakeups.signal(woken);
     return released;
@@ -206,36 +262,44 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
     return acknowledge(
-        updates, ProgressUpdate::lease, (job, update, now) -> job.progress = update.progress());
+        updates,
+        ProgressUpdate::lease,
+        (held, update, now) -> table.change(held, now, job -> job.progress = update.progress()));
   }
 
   @Override
   public List<UUID> reapExpiredLeases(ReapRequest request) {
-    return locked(
-        () -> {
-          Instant now = now();
-          List<UUID> reaped = new ArrayList<>();
-          StoredJob expired;
-          while (reaped.size() < request.max() && (expired = table.oldestExpired(now)) != null) {
-            Failure failure;
-            try {
-              failure = request.expiry().failureOf(expiredLease(expired), now);
-            } catch (RuntimeException unreadable) {
-              failure =
-                  request
-                      .expiry()
-                      .unreadable(
-                          new LeaseRef(expired.id(), expired.leaseToken),
-                          expired.workerId,
-                          unreadable,
-                          now);
-            }
-            Failure decided = failure;
-            table.change(expired, now, job -> recordFailure(job, decided, now));
-            reaped.add(expired.id());
-          }
-          return reaped;
-        });
+    Set<String> woken = new LinkedHashSet<>();
+    List<UUID> recovered =
+        locked(
+            () -> {
+              Instant now = now();
+              List<UUID> reaped = new ArrayList<>();
+              StoredJob expired;
+              while (reaped.size() < request.max()
+                  && (expired = table.oldestExpired(now)) != null) {
+                Failure failure;
+                try {
+                  failure = request.expiry().failureOf(expiredLease(expired), now);
+                } catch (RuntimeException unreadable) {
+                  failure =
+                      request
+                          .expiry()
+                          .unreadable(
+                              new LeaseRef(expired.id(), expired.leaseToken),
+                              expired.workerId,
+                              unreadable,
+                              now);
+                }
+                Failure decided = failure;
+                table.change(expired, now, job -> recordFailure(job, decided, now));
+                finishedIfTerminal(expired, now, woken);
+                reaped.add(expired.id());
+              }
+              return reaped;
+            });
+    wakeups.signal(woken);
+    return recovered;
   }
 
   private static ExpiredLease expiredLease(StoredJob job) {
@@ -258,6 +322,13 @@ public final class MemoryJobStore implements JobStore {
           deleted += deleteFinished(JobState.FAILED, now.minus(request.failed()), budget - deleted);
           deleted +=
               deleteFinished(JobState.CANCELLED, now.minus(request.cancelled()), budget - deleted);
+          deleted +=
+              runs.cleanup(
+                  Map.of(
+                      RunState.COMPLETED, now.minus(request.completed()),
+                      RunState.FAILED, now.minus(request.failed()),
+                      RunState.CANCELLED, now.minus(request.cancelled())),
+                  budget - deleted);
           table.dedup.forgetExpired(now);
           return deleted;
         });
@@ -286,16 +357,21 @@ public final class MemoryJobStore implements JobStore {
 
   @Override
   public boolean cancel(UUID id) {
-    return locked(
-        () -> {
-          StoredJob job = table.require(id);
-          if (job.state.isTerminal()) {
-            return false;
-          }
-          Instant now = now();
-          table.change(job, now, cancelled -> finish(cancelled, JobState.CANCELLED, now));
-          return true;
-        });
+    Set<String> woken = new LinkedHashSet<>();
+    boolean cancelled =
+        locked(
+            () -> {
+              StoredJob job = table.require(id);
+              if (job.state.isTerminal()) {
+                return false;
+              }
+              Instant now = now();
+              table.change(job, now, ended -> finish(ended, JobState.CANCELLED, now));
+              runs.finished(job, now, woken);
+              return true;
+            });
+    wakeups.signal(woken);
+    return cancelled;
   }
 
   @Override
@@ -306,6 +382,9 @@ public final class MemoryJobStore implements JobStore {
               StoredJob job = table.require(id);
               if (!RETRYABLE.contains(job.state)) {
                 return null;
+              }
+              if (job.state.isTerminal() && runs.isStep(id)) {
+                throw new StepOfRunException(id, runs.runOf(id), "retry the run instead");
               }
               Instant now = now();
               table.change(
@@ -331,6 +410,9 @@ public final class MemoryJobStore implements JobStore {
     return locked(
         () -> {
           StoredJob job = table.require(id);
+          if (runs.isStep(id)) {
+            throw new StepOfRunException(id, runs.runOf(id), "delete the run instead");
+          }
           if (job.state == JobState.ACTIVE) {
             return false;
           }
@@ -342,7 +424,6 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    Capabilities.requireWorkflowsFor(this, state);
     int deleted = 0;
     UUID after = null;
     while (true) {
@@ -404,6 +485,16 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsWorkflows() {
+    return true;
+  }
+
+  @Override
+  public WorkflowStore workflows() {
+    return workflows;
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return true;
   }
@@ -439,7 +530,15 @@ public final class MemoryJobStore implements JobStore {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private Instant now() {
+  MemoryRuns runs() {
+    return runs;
+  }
+
+  void wake(Set<String> queues) {
+    wakeups.signal(queues);
+  }
+
+  Instant now() {
     return millis(clock.instant());
   }
 
@@ -453,7 +552,10 @@ public final class MemoryJobStore implements JobStore {
     job.leaseExpiresAt = null;
   }
 
-  /** One change to a job, made only while the caller's lease on it is still held. */
+  /**
+   * One change to a job, made only while the caller's lease on it is still held; it edits the job
+   * through {@link JobTable#change} so the indexes follow.
+   */
   @FunctionalInterface
   private interface Acknowledgement<T> {
     void apply(StoredJob job, T item, Instant now);
@@ -468,7 +570,7 @@ public final class MemoryJobStore implements JobStore {
           for (T item : items) {
             StoredJob held = table.held(lease.apply(item));
             if (held != null) {
-              table.change(held, now, job -> acknowledgement.apply(job, item, now));
+              acknowledgement.apply(held, item, now);
               done.add(held.id());
             }
           }
@@ -476,7 +578,7 @@ public final class MemoryJobStore implements JobStore {
         });
   }
 
-  private <T> T locked(Supplier<T> action) {
+  <T> T locked(Supplier<T> action) {
     lock.lock();
     try {
       return action.get();

@@ -65,6 +65,11 @@ final class StoredJob {
     return spec.queue();
   }
 
+  /** True for a step of a run, which is cleaned up, deleted and purged only with its run. */
+  boolean isStep() {
+    return spec.runId() != null;
+  }
+
   boolean isHeldUnder(long token) {
     return state == JobState.ACTIVE && leaseToken == token;
   }

@@ -89,7 +89,7 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    Capabilities.requireWorkflowsFor(this, specs);
+    Capabilities.requirePlainJobs(specs);
     if (specs.isEmpty()) {
       return List.of();
     }
@@ -333,7 +333,6 @@ final class JdbcJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    Capabilities.requireWorkflowsFor(this, state);
     return JobDeletion.purge(transactions, queue, state);
   }
 

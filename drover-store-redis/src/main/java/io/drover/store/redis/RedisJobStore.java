@@ -150,7 +150,7 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
-    Capabilities.requireWorkflowsFor(this, specs);
+    Capabilities.requirePlainJobs(specs);
     return enqueuer.enqueue(specs);
   }
 
@@ -227,7 +227,6 @@ public final class RedisJobStore implements JobStore {
   @Override
   public int purge(String queue, JobState state) {
     JobStore.checkPurge(queue, state);
-    Capabilities.requireWorkflowsFor(this, state);
     return deleter.purge(queue, state);
   }
 
