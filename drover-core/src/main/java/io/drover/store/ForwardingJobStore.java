@@ -5,6 +5,7 @@ import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
+import io.drover.workflow.WorkflowStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -144,6 +145,16 @@ public abstract class ForwardingJobStore implements JobStore {
   @Override
   public Subscription subscribe(WakeupListener listener) {
     return store.subscribe(listener);
+  }
+
+  @Override
+  public boolean supportsWorkflows() {
+    return store.supportsWorkflows();
+  }
+
+  @Override
+  public WorkflowStore workflows() {
+    return store.workflows();
   }
 
   @Override

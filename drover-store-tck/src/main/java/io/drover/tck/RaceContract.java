@@ -13,6 +13,7 @@ import io.drover.store.JobStore;
 import io.drover.workflow.RunSpec;
 import io.drover.workflow.RunState;
 import io.drover.workflow.StepSpec;
+import io.drover.workflow.StepWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,28 +141,10 @@ abstract class RaceContract extends ContractArea {
   @Test
   void aJoinOfAThousandParentsCompletedByEveryProcess_becomesClaimableOnce() throws Exception {
     assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
-    RunSpec.Builder plan = RunSpec.builder("fan-in");
-    List<String> parents = new ArrayList<>();
-    for (int i = 0; i < 1_000; i++) {
-      parents.add("p" + i);
-      plan.step(StepSpec.of("p" + i, Specs.spec("parents")));
-    }
-    RunSpec spec = plan.step(StepSpec.of("join", Specs.spec("join")).dependsOn(parents)).build();
+    RunSpec spec = fanIn(1_000, "join", "join");
     store().workflows().createRun(spec);
 
-    List<UUID> completed =
-        race(
-            store -> {
-              List<UUID> mine = new ArrayList<>();
-              List<Job> batch;
-              while (!(batch = store.claim(Specs.claim(Specs.WORKER, 5, "parents"))).isEmpty()) {
-                for (Job parent : batch) {
-                  store.complete(List.of(new Completion(parent.lease(), "1")));
-                  mine.add(parent.id());
-                }
-              }
-              return mine;
-            });
+    List<UUID> completed = completeParentsFromEveryProcess(5, false);
 
     assertThat(completed).hasSize(1_000).doesNotHaveDuplicates();
     Job join = claim(10, "join").getFirst();
@@ -169,6 +153,95 @@ abstract class RaceContract extends ContractArea {
     store().complete(List.of(new Completion(join.lease(), null)));
     assertThat(store().workflows().run(spec.id()).orElseThrow().state())
         .isEqualTo(RunState.COMPLETED);
+  }
+
+  @Test
+  void joinsWhoseParentsAreCompletedInBatchesByEveryProcess_becomeClaimableOnce() throws Exception {
+    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    store().workflows().createRun(fanIn(JOBS, "joins", "j1", "j2", "j3"));
+
+    List<UUID> completed = completeParentsFromEveryProcess(25, true);
+
+    assertThat(completed).hasSize(JOBS).doesNotHaveDuplicates();
+    assertThat(claim(10, "joins")).hasSize(3);
+    assertThat(claim(10, "joins")).isEmpty();
+  }
+
+  @Test
+  void dueWaitsFiredByEveryProcessAtOnce_eachFireOnce() throws Exception {
+    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    int runs = 20;
+    int timersPerRun = 15;
+    List<RunSpec> specs = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      RunSpec.Builder plan = RunSpec.builder("drip");
+      for (int t = 0; t < timersPerRun; t++) {
+        plan.step(StepSpec.waiting("t" + t, new StepWait.Timer(Duration.ofMinutes(1))));
+      }
+      RunSpec spec = plan.build();
+      store().workflows().createRun(spec);
+      specs.add(spec);
+    }
+    advance(Duration.ofMinutes(2));
+    AtomicInteger left = new AtomicInteger(runs * timersPerRun);
+
+    List<Integer> fired =
+        race(
+            store -> {
+              List<Integer> mine = new ArrayList<>();
+              // Bounded: a process finds nothing while others hold the runs with due waits.
+              for (int round = 0; round < 10_000 && left.get() > 0; round++) {
+                int now = store.workflows().fireDueWaits(7);
+                left.addAndGet(-now);
+                mine.add(now);
+              }
+              return mine;
+            });
+
+    assertThat(fired.stream().mapToInt(Integer::intValue).sum()).isEqualTo(runs * timersPerRun);
+    for (RunSpec spec : specs) {
+      assertThat(store().workflows().run(spec.id()).orElseThrow().state())
+          .isEqualTo(RunState.COMPLETED);
+    }
+  }
+
+  /** A run of {@code parents} steps in queue {@code parents}, and joins that wait on them all. */
+  private static RunSpec fanIn(int parents, String joinQueue, String... joins) {
+    RunSpec.Builder plan = RunSpec.builder("fan-in");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < parents; i++) {
+      names.add("p" + i);
+      plan.step(StepSpec.of("p" + i, Specs.spec("parents")));
+    }
+    for (String join : joins) {
+      plan.step(StepSpec.of(join, Specs.spec(joinQueue)).dependsOn(names));
+    }
+    return plan.build();
+  }
+
+  /**
+   * Every thread of every process claims parents until none is left and completes them, one per
+   * call or a claim's worth in one call; returns the ids the completions applied to.
+   */
+  private List<UUID> completeParentsFromEveryProcess(int perClaim, boolean inOneCall)
+      throws Exception {
+    return race(
+        store -> {
+          List<UUID> mine = new ArrayList<>();
+          List<Job> batch;
+          while (!(batch = store.claim(Specs.claim(Specs.WORKER, perClaim, "parents"))).isEmpty()) {
+            List<Completion> completions =
+                batch.stream().map(parent -> new Completion(parent.lease(), "1")).toList();
+            if (inOneCall) {
+              mine.addAll(store.complete(completions));
+            } else {
+              for (Completion completion : completions) {
+                mine.addAll(store.complete(List.of(completion)));
+              }
+            }
+          }
+          return mine;
+        });
   }
 
   private Set<UUID> enqueueAndClaimAll() {

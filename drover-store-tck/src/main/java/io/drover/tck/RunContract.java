@@ -2,6 +2,7 @@ package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.InvalidJobException;
@@ -11,6 +12,7 @@ import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.Subscription;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.RunCreated;
 import io.drover.workflow.RunNotFoundException;
@@ -26,7 +28,9 @@ import io.drover.workflow.WorkflowStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -511,6 +515,150 @@ abstract class RunContract extends ContractArea {
         .extracting(r -> r.id())
         .containsExactly(second.id());
     assertThat(page.runs().get(0).counts()).isEqualTo(Map.of(JobState.WAITING, 1));
+  }
+
+  @Test
+  void aStepMadeClaimableByItsParent_wakesItsQueue() {
+    assumeTrue(store().supportsWakeups(), store().name() + " store does not push wake-ups");
+    RunSpec spec = RunSpec.builder("chain").step(step("a")).step(step("b", "a")).build();
+    runs().createRun(spec);
+    Job a = claimJob(jobId(spec, "a"), "flow.a");
+    Queue<String> heard = new ConcurrentLinkedQueue<>();
+    try (Subscription subscription = store().subscribe(heard::add)) {
+      store().complete(List.of(new Completion(a.lease(), null)));
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(heard).contains("flow.b"));
+    }
+  }
+
+  @Test
+  void runsFinishingOneAfterAnother_eachSettle() {
+    RunSpec first = RunSpec.builder("first").step(step("a")).build();
+    RunSpec second = RunSpec.builder("second").step(step("b")).build();
+    RunSpec third = RunSpec.builder("third").step(step("c")).build();
+    runs().createRun(first);
+    runs().createRun(second);
+    runs().createRun(third);
+
+    runStep(first, "a", null);
+    runStep(second, "b", null);
+    assertThat(runs().cancelRun(third.id())).isTrue();
+
+    assertThat(runs().run(first.id()).orElseThrow().state()).isEqualTo(RunState.COMPLETED);
+    assertThat(runs().run(second.id()).orElseThrow().state()).isEqualTo(RunState.COMPLETED);
+    assertThat(runs().run(third.id()).orElseThrow().state()).isEqualTo(RunState.CANCELLED);
+  }
+
+  @Test
+  void completingSeveralParentsOfAJoinInOneCall_releasesItOnce_afterTheLast() {
+    RunSpec spec =
+        RunSpec.builder("fan-in")
+            .step(step("a"))
+            .step(step("b"))
+            .step(step("c"))
+            .step(step("join", "a", "b", "c"))
+            .build();
+    runs().createRun(spec);
+    Job a = claimJob(jobId(spec, "a"), "flow.a");
+    Job b = claimJob(jobId(spec, "b"), "flow.b");
+    Job c = claimJob(jobId(spec, "c"), "flow.c");
+
+    store().complete(List.of(new Completion(a.lease(), "1"), new Completion(b.lease(), "2")));
+    assertThat(stepJob(spec, "join").state()).isEqualTo(JobState.BLOCKED);
+    store().complete(List.of(new Completion(c.lease(), "3")));
+
+    Job join = claimJob(jobId(spec, "join"), "flow.join");
+    assertThat(runs().parents(join.id())).containsOnlyKeys("a", "b", "c");
+    assertThat(claim(10, "flow.*")).isEmpty();
+  }
+
+  @Test
+  void aBatchCompletingEveryParentOfSeveralJoins_armsEachJoinOnce() {
+    RunSpec.Builder plan = RunSpec.builder("fan-in");
+    List<String> parents = List.of("p1", "p2", "p3", "p4");
+    parents.forEach(name -> plan.step(StepSpec.of(name, Specs.spec("flow.parents"))));
+    RunSpec spec =
+        plan.step(StepSpec.of("left", Specs.spec("flow.joins")).dependsOn(parents))
+            .step(StepSpec.of("right", Specs.spec("flow.joins")).dependsOn(parents))
+            .build();
+    runs().createRun(spec);
+    List<Job> claimed = claim(10, "flow.parents");
+    assertThat(claimed).hasSize(4);
+
+    store().complete(claimed.stream().map(parent -> new Completion(parent.lease(), "1")).toList());
+
+    assertThat(claim(10, "flow.joins"))
+        .extracting(Job::id)
+        .containsExactlyInAnyOrder(jobId(spec, "left"), jobId(spec, "right"));
+  }
+
+  @Test
+  void retryNowOfAStepThatFailed_isRefused_theRunIsRetriedInstead() {
+    RunSpec spec =
+        RunSpec.builder("plan")
+            .step(StepSpec.of("fetch", Specs.job("flow.fetch").maxAttempts(1).build()))
+            .build();
+    runs().createRun(spec);
+    failStep(spec, "fetch");
+
+    assertThatThrownBy(() -> store().retryNow(jobId(spec, "fetch")))
+        .isInstanceOf(StepOfRunException.class)
+        .hasMessageContaining(spec.id().toString());
+    assertThat(stepJob(spec, "fetch").state()).isEqualTo(JobState.FAILED);
+  }
+
+  @Test
+  void cancellingAStepThatWaitsForASignal_stopsItsClock_andFailsTheRun() {
+    RunSpec spec =
+        RunSpec.builder("approval")
+            .step(
+                StepSpec.waiting(
+                    "approve", new StepWait.Signal("approval", Duration.ofMinutes(5), "true")))
+            .build();
+    runs().createRun(spec);
+
+    assertThat(store().cancel(jobId(spec, "approve"))).isTrue();
+    advance(Duration.ofMinutes(6));
+
+    assertThat(runs().fireDueWaits(10)).isZero();
+    assertThat(stepJob(spec, "approve").state()).isEqualTo(JobState.CANCELLED);
+    assertThat(runs().signal(spec.id(), "approval", "{}"))
+        .isEqualTo(SignalOutcome.ALREADY_FINISHED);
+    assertThat(runs().run(spec.id()).orElseThrow().state()).isEqualTo(RunState.FAILED);
+  }
+
+  @Test
+  void aStepAddedBehindAStepThatFailed_isCancelledAtOnce_unlessItRunsOnFinished() {
+    RunSpec spec =
+        RunSpec.builder("crawl")
+            .step(StepSpec.of("probe", Specs.job("flow.probe").maxAttempts(1).build()))
+            .step(step("sitemap"))
+            .build();
+    runs().createRun(spec);
+    failStep(spec, "probe");
+    Job sitemap = claimJob(jobId(spec, "sitemap"), "flow.sitemap");
+    List<StepSpec> added =
+        List.of(
+            step("page", "probe").build(),
+            StepSpec.of("report", Specs.spec("flow.report"))
+                .dependsOn("probe")
+                .runOn(RunOn.FINISHED)
+                .build());
+
+    store().complete(List.of(new Completion(sitemap.lease(), null, added)));
+
+    var run = runs().run(spec.id()).orElseThrow();
+    assertThat(run.steps().get(2).job().state()).isEqualTo(JobState.CANCELLED);
+    assertThat(run.steps().get(2).job().errors())
+        .extracting(JobError::message)
+        .singleElement()
+        .asString()
+        .contains("'probe'");
+    assertThat(run.steps().get(3).job().state()).isEqualTo(JobState.WAITING);
+    runStep(run.steps().get(3).job().id(), "flow.report", null);
+    assertThat(runs().run(spec.id()).orElseThrow().state()).isEqualTo(RunState.FAILED);
   }
 
   // ---- steps of the fixture ----

@@ -231,7 +231,10 @@ final class MemoryRuns {
   }
 
   private void settle(StoredRun run, RunState state, Instant now) {
-    settled.remove(run);
+    if (run.finishedAt != null) {
+      // Settled runs are sorted by finished_at, which changes below; a running run has none.
+      settled.remove(run);
+    }
     run.state = state;
     run.finishedAt = now;
     if (run.unfinished == 0) {

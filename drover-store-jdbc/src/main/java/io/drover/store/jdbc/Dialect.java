@@ -1,10 +1,14 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
+import io.drover.store.Completion;
+import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What one database does differently from the rest, so {@link JdbcJobStore} holds the port logic
@@ -42,9 +46,29 @@ abstract class Dialect {
    * Inserts jobs without de-duplication keys, as if one by one in order: a spec whose id exists, or
    * came earlier in the list, inserts nothing.
    *
+   * @param blocked ids of steps of a run that start {@code blocked}; the rest start as {@link
+   *     JobRows#initialState} says
    * @return for each spec, whether it made a job
    */
-  abstract boolean[] insertJobs(StatementCache statements, List<JobSpec> specs, long now)
+  abstract boolean[] insertJobs(
+      StatementCache statements, List<JobSpec> specs, Set<UUID> blocked, long now)
+      throws SQLException;
+
+  /**
+   * Completes the jobs still held under the completions' leases, each with its result.
+   *
+   * @return the jobs it applied to
+   */
+  abstract List<Applied> complete(StatementCache statements, List<Completion> completions, long now)
+      throws SQLException;
+
+  /**
+   * Records each failure on the job still held under its lease: the error appended, then {@code
+   * retrying} at its retry time or {@code failed} for good.
+   *
+   * @return the jobs it applied to
+   */
+  abstract List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
       throws SQLException;
 
   /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */

@@ -8,6 +8,7 @@ import io.drover.store.Enqueued;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ final class Enqueuer {
     }
     List<JobSpec> run = new ArrayList<>(batched.size());
     batched.forEach(index -> run.add(specs.get(index)));
-    boolean[] inserted = dialect.insertJobs(statements, run, now);
+    boolean[] inserted = dialect.insertJobs(statements, run, Set.of(), now);
     for (int k = 0; k < inserted.length; k++) {
       JobSpec spec = run.get(k);
       answers[batched.get(k)] = new Enqueued(spec.id(), inserted[k]);
@@ -81,7 +82,7 @@ final class Enqueuer {
       return new Enqueued(holder, false);
     }
     BoundStatement insert = statements.get("insert_job");
-    JobRows.bindInsert(insert, spec, now);
+    JobRows.bindInsert(insert, spec, false, now);
     if (insert.executeUpdate() == 0) {
       return new Enqueued(spec.id(), false);
     }
@@ -119,11 +120,20 @@ final class Enqueuer {
   }
 
   private void registerQueues() throws SQLException {
-    if (newQueues.isEmpty()) {
+    registerQueues(statements, newQueues);
+  }
+
+  /**
+   * Registers queues that got jobs: claims start from the queues table, so a queue must be in it
+   * before its jobs can be claimed.
+   */
+  static void registerQueues(StatementCache statements, Collection<String> queues)
+      throws SQLException {
+    if (queues.isEmpty()) {
       return;
     }
     BoundStatement registerQueue = statements.get("register_queue");
-    for (String queue : newQueues) {
+    for (String queue : queues) {
       registerQueue.set("queue", queue).addBatch();
     }
     registerQueue.executeBatch();

@@ -28,9 +28,10 @@ import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
 import io.drover.store.WorkerInfo;
+import io.drover.workflow.StepOfRunException;
+import io.drover.workflow.WorkflowStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,12 +45,11 @@ import java.util.function.Function;
 /**
  * The {@link JobStore} port over JDBC, once for every database: each operation is one transaction
  * of named statements, batched where the port takes a list. What differs per database is in its
- * {@link Dialect}, its statement file, its {@link Transactor} and its {@link Notifier}.
+ * {@link Dialect}, its statement file, its {@link Transactor} and its {@link Notifier}. Steps of
+ * runs ({@link JdbcWorkflows}) are jobs like any other; an operation that finishes one moves its
+ * run on ({@link RunProgress}) in the same transaction.
  */
 final class JdbcJobStore implements JobStore {
-  /** Sorts after every id: ids are stored as lower-case hexadecimal text. */
-  private static final String AFTER_EVERY_ID = "g";
-
   /** The port's claim order, to sort what the claim statement returns in no order. */
   private static final Comparator<Job> CLAIM_ORDER =
       Comparator.comparingInt(Job::priority)
@@ -64,7 +64,9 @@ final class JdbcJobStore implements JobStore {
   private final Notifier notifier;
   private final EventChannel events;
   private final StoreTransactions transactions;
+  private final WakingWrites writes;
   private final JdbcSchedules schedules;
+  private final JdbcWorkflows workflows;
 
   JdbcJobStore(
       Dialect dialect,
@@ -76,7 +78,9 @@ final class JdbcJobStore implements JobStore {
     this.sql = dialect.statements();
     this.transactor = transactor;
     this.transactions = new StoreTransactions(transactor, sql);
+    this.writes = new WakingWrites(transactions, notifier);
     this.schedules = new JdbcSchedules(transactions, clock);
+    this.workflows = new JdbcWorkflows(transactions, writes, dialect, clock);
     this.notifier = notifier;
     this.events = events;
     this.clock = clock;
@@ -146,16 +150,23 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public Set<UUID> complete(List<Completion> completions) {
-    return acknowledge(
-        "complete",
-        completions,
-        Completion::lease,
-        (update, completion, now) -> update.set("result", completion.result()).set("now", now));
+    if (completions.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        finishing(
+            "complete",
+            (statements, now, woken) ->
+                FanOut.complete(statements, dialect, completions, now, woken)));
   }
 
   @Override
   public Set<UUID> fail(List<Failure> failures) {
-    return acknowledge("fail", failures, Failure::lease, FencedBatch.FAILURE);
+    if (failures.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        finishing("fail", (statements, now, woken) -> dialect.fail(statements, failures, now)));
   }
 
   @Override
@@ -209,8 +220,9 @@ final class JdbcJobStore implements JobStore {
     if (request.max() < 1) {
       return List.of();
     }
-    long now = clock.millis();
-    return write("reap expired leases", statements -> LeaseReaper.reap(statements, now, request));
+    return finishing(
+        "reap expired leases",
+        (statements, now, woken) -> LeaseReaper.reap(statements, dialect, now, request));
   }
 
   @Override
@@ -225,12 +237,10 @@ final class JdbcJobStore implements JobStore {
           int deleted =
               JobDeletion.run(
                   statements,
-                  statements
-                      .get("delete_finished_jobs")
-                      .set("completed_before", now - request.completed().toMillis())
-                      .set("failed_before", now - request.failed().toMillis())
-                      .set("cancelled_before", now - request.cancelled().toMillis())
+                  JobDeletion.retention(statements.get("delete_finished_jobs"), request, now)
                       .set("limit", request.batchSize()));
+          deleted +=
+              RunDeletion.deleteExpired(statements, request, request.batchSize() - deleted, now);
           statements.get("delete_expired_dedup_keys").set("now", now).executeUpdate();
           return deleted;
         });
@@ -249,8 +259,7 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public JobPage list(JobQuery query) {
-    String before =
-        query.cursor() == null ? AFTER_EVERY_ID : text(JobPage.decodeCursor(query.cursor()));
+    String before = Pages.before(query.cursor());
     List<Job> fetched =
         read(
             "list",
@@ -261,13 +270,10 @@ final class JdbcJobStore implements JobStore {
               } else {
                 list = statements.get("list_jobs_in_state").set("state", query.state().wireName());
               }
-              list.set("before", before)
-                  .set("created_from", millisOr(query.createdFrom(), Long.MIN_VALUE))
-                  .set("created_to", millisOr(query.createdTo(), Long.MAX_VALUE))
+              Pages.window(list, before, query.createdFrom(), query.createdTo(), query.limit())
                   .set("queue", query.queue())
                   .set("kind", query.kind())
-                  .set("tag", query.tag())
-                  .set("limit", query.limit() + 1);
+                  .set("tag", query.tag());
               try (ResultSet rows = list.executeQuery()) {
                 return JobRows.readAll(rows);
               }
@@ -278,15 +284,22 @@ final class JdbcJobStore implements JobStore {
   @Override
   public boolean cancel(UUID id) {
     long now = clock.millis();
-    return write(
+    return writes.write(
         "cancel",
-        statements -> {
+        (statements, woken) -> {
           BoundStatement cancel = statements.get("cancel").set("id", text(id)).set("now", now);
-          if (cancel.executeUpdate() > 0) {
-            return true;
+          UUID runId;
+          try (ResultSet row = cancel.executeQuery()) {
+            if (!row.next()) {
+              requireExists(statements, id);
+              return false;
+            }
+            runId = Columns.uuidOrNull(row, "run_id");
           }
-          requireExists(statements, id);
-          return false;
+          if (runId != null) {
+            woken.addAll(RunProgress.cancelled(statements, id, runId, now));
+          }
+          return true;
         });
   }
 
@@ -306,7 +319,11 @@ final class JdbcJobStore implements JobStore {
                   return retried;
                 }
               }
-              requireExists(statements, id);
+              Found found = requireExists(statements, id);
+              if (found.runId() != null
+                  && (found.state() == JobState.FAILED || found.state() == JobState.CANCELLED)) {
+                throw new StepOfRunException(id, found.runId(), "retry the run instead");
+              }
               return null;
             });
     if (queue == null) {
@@ -325,7 +342,10 @@ final class JdbcJobStore implements JobStore {
           if (JobDeletion.run(statements, delete) > 0) {
             return true;
           }
-          requireExists(statements, id);
+          UUID runId = requireExists(statements, id).runId();
+          if (runId != null) {
+            throw new StepOfRunException(id, runId, "delete the run instead");
+          }
           return false;
         });
   }
@@ -419,6 +439,16 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsWorkflows() {
+    return true;
+  }
+
+  @Override
+  public WorkflowStore workflows() {
+    return workflows;
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return true;
   }
@@ -467,16 +497,52 @@ final class JdbcJobStore implements JobStore {
     return Set.copyOf(applied);
   }
 
-  private static void requireExists(StatementCache statements, UUID id) throws SQLException {
-    try (ResultSet row = statements.get("job_exists").set("id", text(id)).executeQuery()) {
+  /**
+   * Acknowledgements that may finish steps of runs: those among the jobs they applied to (the
+   * statement's {@code RETURNING} shows their run) move their runs on in the same transaction, and
+   * plain jobs cost nothing more.
+   */
+  private List<UUID> finishing(String operation, Finishing work) {
+    long now = clock.millis();
+    return writes.write(
+        operation,
+        (statements, woken) -> {
+          List<Applied> applied = work.run(statements, now, woken);
+          List<RunProgress.Ended> ended = new ArrayList<>();
+          List<UUID> ids = new ArrayList<>(applied.size());
+          for (Applied job : applied) {
+            ids.add(job.id());
+            if (job.endsStep()) {
+              ended.add(new RunProgress.Ended(job.id(), job.runId(), job.state(), false));
+            }
+          }
+          woken.addAll(RunProgress.finished(statements, ended, now));
+          return ids;
+        });
+  }
+
+  /** An acknowledgement's statements; it adds queues it makes jobs claimable in to woken. */
+  @FunctionalInterface
+  private interface Finishing {
+    List<Applied> run(StatementCache statements, long now, Set<String> woken) throws SQLException;
+  }
+
+  /** A job as {@code job_state} reads it; runId is null for a plain job. */
+  private record Found(JobState state, UUID runId) {}
+
+  /**
+   * Reads the job to explain why an operation on it changed nothing.
+   *
+   * @throws JobNotFoundException if no job has this id
+   */
+  private static Found requireExists(StatementCache statements, UUID id) throws SQLException {
+    try (ResultSet row = statements.get("job_state").set("id", text(id)).executeQuery()) {
       if (!row.next()) {
         throw new JobNotFoundException(id);
       }
+      return new Found(
+          JobState.fromWire(row.getString("state")), Columns.uuidOrNull(row, "run_id"));
     }
-  }
-
-  private static long millisOr(Instant instant, long fallback) {
-    return instant == null ? fallback : instant.toEpochMilli();
   }
 
   private <T> T write(String operation, StoreTransactions.StatementWork<T> work) {

@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobState;
+import io.drover.store.CleanupRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,6 +20,18 @@ final class JobDeletion {
   private record HeldKey(String queue, String dedupKey, String jobId) {}
 
   private JobDeletion() {}
+
+  /**
+   * Binds the retention cutoffs of a cleanup ({@code :completed_before}, {@code :failed_before},
+   * {@code :cancelled_before}): jobs and runs that finished earlier are due.
+   */
+  static BoundStatement retention(BoundStatement delete, CleanupRequest request, long now)
+      throws SQLException {
+    return delete
+        .set("completed_before", now - request.completed().toMillis())
+        .set("failed_before", now - request.failed().toMillis())
+        .set("cancelled_before", now - request.cancelled().toMillis());
+  }
 
   /** Runs {@code delete}, then frees the deleted jobs' keys; returns how many jobs it deleted. */
   static int run(StatementCache statements, BoundStatement delete) throws SQLException {

@@ -27,13 +27,19 @@ final class JobRows {
     return runAt > now ? JobState.SCHEDULED : JobState.WAITING;
   }
 
+  /** The state a new job or step starts in: blocked for a step that waits, else as above. */
+  static JobState initialState(JobSpec spec, boolean blocked, long now) {
+    return blocked ? JobState.BLOCKED : initialState(runAt(spec, now), now);
+  }
+
   /** When a spec's job may first run, to the millisecond: its run_at, or now when it has none. */
   static long runAt(JobSpec spec, long now) {
     return spec.runAt() == null ? now : spec.runAt().toEpochMilli();
   }
 
-  /** Binds every parameter of {@code insert_job}. */
-  static void bindInsert(BoundStatement insert, JobSpec spec, long now) throws SQLException {
+  /** Binds every parameter of {@code insert_job}; a blocked job is a step that waits. */
+  static void bindInsert(BoundStatement insert, JobSpec spec, boolean blocked, long now)
+      throws SQLException {
     long runAt = runAt(spec, now);
     insert
         .set("id", text(spec.id()))
@@ -41,7 +47,7 @@ final class JobRows {
         .set("kind", spec.kind())
         .set("payload", spec.payload())
         .set("priority", spec.priority())
-        .set("state", initialState(runAt, now).wireName())
+        .set("state", initialState(spec, blocked, now).wireName())
         .set("max_attempts", spec.maxAttempts())
         .set("backoff_base_ms", spec.backoff().base().toMillis())
         .set("backoff_max_ms", spec.backoff().max().toMillis())

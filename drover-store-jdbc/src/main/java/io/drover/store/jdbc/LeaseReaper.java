@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Recovers jobs whose lease expired: core's {@link io.drover.store.LeaseExpiry} decides each one's
@@ -23,9 +22,12 @@ final class LeaseReaper {
   private LeaseReaper() {}
 
   /**
-   * Reaps up to the request's max leases that expired before {@code now}; returns the ids reaped.
+   * Reaps up to the request's max leases that expired before {@code now}.
+   *
+   * @return the jobs reaped, in expiry order
    */
-  static List<UUID> reap(StatementCache statements, long now, ReapRequest request)
+  static List<Applied> reap(
+      StatementCache statements, Dialect dialect, long now, ReapRequest request)
       throws SQLException {
     Instant at = Instant.ofEpochMilli(now);
     List<Failure> failures = new ArrayList<>();
@@ -45,8 +47,7 @@ final class LeaseReaper {
     if (failures.isEmpty()) {
       return List.of();
     }
-    return FencedBatch.run(
-        statements.get("fail"), failures, Failure::lease, FencedBatch.FAILURE, now);
+    return dialect.fail(statements, failures, now);
   }
 
   private static ExpiredLease expiredLease(ResultSet row, LeaseRef lease, String workerId)

@@ -1,11 +1,15 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
+import io.drover.store.Completion;
+import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
 import io.drover.store.StoredJson;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * SQLite: queue patterns are GLOB patterns as they are written, since queue names hold none of
@@ -20,11 +24,11 @@ final class SqliteDialect extends Dialect {
 
   /** One insert per spec, sent as one batch: SQLite runs in this process, so calls are cheap. */
   @Override
-  boolean[] insertJobs(StatementCache statements, List<JobSpec> specs, long now)
+  boolean[] insertJobs(StatementCache statements, List<JobSpec> specs, Set<UUID> blocked, long now)
       throws SQLException {
     BoundStatement insert = statements.get("insert_job");
     for (JobSpec spec : specs) {
-      JobRows.bindInsert(insert, spec, now);
+      JobRows.bindInsert(insert, spec, blocked.contains(spec.id()), now);
       insert.addBatch();
     }
     int[] counts = insert.executeBatch();
@@ -33,6 +37,24 @@ final class SqliteDialect extends Dialect {
       inserted[i] = counts[i] > 0;
     }
     return inserted;
+  }
+
+  @Override
+  List<Applied> complete(StatementCache statements, List<Completion> completions, long now)
+      throws SQLException {
+    return FencedBatch.returning(
+        statements.get("complete"),
+        completions,
+        Completion::lease,
+        (update, completion, at) -> update.set("result", completion.result()).set("now", at),
+        now);
+  }
+
+  @Override
+  List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
+      throws SQLException {
+    return FencedBatch.returning(
+        statements.get("fail"), failures, Failure::lease, FencedBatch.FAILURE, now);
   }
 
   @Override

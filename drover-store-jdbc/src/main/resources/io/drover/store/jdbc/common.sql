@@ -39,21 +39,6 @@ ON CONFLICT (queue, dedup_key) DO UPDATE
 UPDATE jobs SET lease_expires_at = :lease_expires_at
 WHERE id = :id AND state = 'active' AND lease_token = :token;
 
--- name: complete
-UPDATE jobs
-SET state = 'completed', result = :result, finished_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state = 'active' AND lease_token = :token;
-
--- Errors is a compact JSON array that only this statement grows, so appending is text surgery
--- that both databases run the same way.
--- name: fail
-UPDATE jobs
-SET state = :state, run_at = COALESCE(:retry_at, run_at), finished_at = :finished_at,
-    lease_expires_at = NULL,
-    errors = CASE WHEN errors = '[]' THEN '[' || :error || ']'
-                  ELSE substr(errors, 1, length(errors) - 1) || ',' || :error || ']' END
-WHERE id = :id AND state = 'active' AND lease_token = :token;
-
 -- name: release
 UPDATE jobs
 SET state = 'waiting', attempt = attempt - 1, run_at = :now, lease_expires_at = NULL
@@ -63,30 +48,37 @@ WHERE id = :id AND state = 'active' AND lease_token = :token;
 UPDATE jobs SET progress_percent = :percent, progress_message = :message
 WHERE id = :id AND state = 'active' AND lease_token = :token;
 
+-- A cancelled step of a run (run_id set) moves its run on in the same transaction.
 -- name: cancel
 UPDATE jobs SET state = 'cancelled', finished_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state NOT IN ('completed', 'failed', 'cancelled');
+WHERE id = :id AND state NOT IN ('completed', 'failed', 'cancelled')
+RETURNING run_id;
 
--- A job that used its last attempt gets one more.
+-- A job that used its last attempt gets one more. A step of a run that ended is retried with its
+-- run, never alone.
 -- name: retry_now
 UPDATE jobs
 SET state = 'waiting', run_at = :now, finished_at = NULL, lease_expires_at = NULL,
     max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE max_attempts END
-WHERE id = :id AND state IN ('scheduled', 'retrying', 'failed', 'cancelled')
+WHERE id = :id
+  AND (state IN ('scheduled', 'retrying')
+       OR (state IN ('failed', 'cancelled') AND run_id IS NULL))
 RETURNING queue;
 
 -- An active job is left alone: its worker holds the lease. Where writers run concurrently
--- (PostgreSQL), a claim that commits first makes the row active, and the re-check skips it.
+-- (PostgreSQL), a claim that commits first makes the row active, and the re-check skips it. A step
+-- of a run goes only with its run.
 -- name: delete_job_unless_active
-DELETE FROM jobs WHERE id = :id AND state <> 'active'
+DELETE FROM jobs WHERE id = :id AND state <> 'active' AND run_id IS NULL
 RETURNING id, queue, dedup_key;
 
 -- Frees the key of a deleted job, unless a later job took it after the first one's window.
 -- name: release_dedup
 DELETE FROM dedup_keys WHERE queue = :queue AND dedup_key = :dedup_key AND job_id = :job_id;
 
--- name: job_exists
-SELECT 1 FROM jobs WHERE id = :id;
+-- What explains why an operation on one job changed nothing.
+-- name: job_state
+SELECT state, run_id FROM jobs WHERE id = :id;
 
 -- name: job_queue
 SELECT queue FROM jobs WHERE id = :id;

@@ -43,12 +43,14 @@ FOR UPDATE SKIP LOCKED;
 -- One bounded batch per call; rows another cleaner holds are skipped rather than waited for. The
 -- rows are found through jobs_finished and deleted by their physical address (a TID scan). Like
 -- every statement that deletes jobs, it returns what JobDeletion needs to free their dedup keys.
+-- Steps of runs are left to go with their run (RunDeletion).
 -- name: delete_finished_jobs
 DELETE FROM jobs WHERE ctid = ANY (ARRAY(
   SELECT ctid FROM jobs
-  WHERE (state = 'completed' AND finished_at < :completed_before)
+  WHERE ((state = 'completed' AND finished_at < :completed_before)
      OR (state = 'failed' AND finished_at < :failed_before)
-     OR (state = 'cancelled' AND finished_at < :cancelled_before)
+     OR (state = 'cancelled' AND finished_at < :cancelled_before))
+    AND run_id IS NULL
   LIMIT :limit
   FOR UPDATE SKIP LOCKED))
 RETURNING id, queue, dedup_key;
@@ -58,7 +60,7 @@ RETURNING id, queue, dedup_key;
 -- name: delete_jobs_in_state
 DELETE FROM jobs WHERE ctid = ANY (ARRAY(
   SELECT ctid FROM jobs
-  WHERE queue = :queue AND state = :state
+  WHERE queue = :queue AND state = :state AND run_id IS NULL
   LIMIT :limit
   FOR UPDATE SKIP LOCKED))
 RETURNING id, queue, dedup_key;
@@ -127,3 +129,65 @@ SELECT n_dead_tup, n_live_tup FROM pg_stat_user_tables WHERE schemaname = :schem
 -- Whether autovacuum runs at all; claims slow down as dead entries pile up when it does not.
 -- name: autovacuum_on
 SELECT current_setting('autovacuum') = 'on' AS autovacuum_on;
+
+-- The fenced acknowledgements as one statement per batch: each column travels as an array and
+-- unnest makes the rows. RETURNING names the jobs it applied to and their run, so only the steps
+-- among them cost the run's bookkeeping, and plain jobs one statement whatever the batch size.
+-- name: complete_jobs
+UPDATE jobs
+SET state = 'completed', result = a.result, finished_at = :now, lease_expires_at = NULL
+FROM unnest(CAST(:ids AS TEXT[]), CAST(:tokens AS BIGINT[]), CAST(:results AS TEXT[]))
+     AS a(id, token, result)
+WHERE jobs.id = a.id AND jobs.state = 'active' AND jobs.lease_token = a.token
+RETURNING jobs.id, jobs.run_id, jobs.state;
+
+-- Errors is a compact JSON array that only failures grow, so appending is text surgery.
+-- name: fail_jobs
+UPDATE jobs
+SET state = a.state, run_at = COALESCE(a.retry_at, jobs.run_at), finished_at = a.finished_at,
+    lease_expires_at = NULL,
+    errors = CASE WHEN jobs.errors = '[]' THEN '[' || a.error || ']'
+                  ELSE substr(jobs.errors, 1, length(jobs.errors) - 1) || ',' || a.error || ']' END
+FROM unnest(CAST(:ids AS TEXT[]), CAST(:tokens AS BIGINT[]), CAST(:states AS TEXT[]),
+            CAST(:retry_ats AS BIGINT[]), CAST(:finished_ats AS BIGINT[]),
+            CAST(:errors AS TEXT[]))
+     AS a(id, token, state, retry_at, finished_at, error)
+WHERE jobs.id = a.id AND jobs.state = 'active' AND jobs.lease_token = a.token
+RETURNING jobs.id, jobs.run_id, jobs.state;
+
+-- A run's row, locked: the operations on a run as a whole (cancel, retry, delete, signal, steps
+-- added) hold it, as finishing steps does, so two never change one run's graph at once.
+-- name: lock_run
+SELECT * FROM runs WHERE id = :id FOR UPDATE;
+
+-- A held job about to complete with steps to add: locked, so it cannot be reaped or cancelled
+-- between the steps' check and the completion.
+-- name: held_job
+SELECT run_id, attempt FROM jobs
+WHERE id = :id AND state = 'active' AND lease_token = :token
+FOR UPDATE;
+
+-- Due waits, earliest first, of runs no other transaction holds: processes firing at once split
+-- the work, and a run busy finishing steps is fired on a later call rather than waited for. The
+-- wait's job is locked too, and skipped while another transaction holds it: a cancel of that step,
+-- which holds the job and then waits for the run's row, is not waited for in turn.
+-- name: due_waits
+SELECT s.job_id, j.attempt
+FROM steps s JOIN runs r ON r.id = s.run_id JOIN jobs j ON j.id = s.job_id
+WHERE s.wake_at <= :now
+ORDER BY s.wake_at
+LIMIT :limit
+FOR UPDATE OF r, j SKIP LOCKED;
+
+-- Settled runs whose retention has passed, oldest first, walking runs_finished no further than the
+-- latest cutoff (:due_before); runs another cleaner holds are skipped.
+-- name: due_runs
+SELECT id, step_count FROM runs
+WHERE finished_at < :due_before
+  AND unfinished = 0
+  AND ((state = 'completed' AND finished_at < :completed_before)
+       OR (state = 'failed' AND finished_at < :failed_before)
+       OR (state = 'cancelled' AND finished_at < :cancelled_before))
+ORDER BY finished_at
+LIMIT :limit
+FOR UPDATE SKIP LOCKED;

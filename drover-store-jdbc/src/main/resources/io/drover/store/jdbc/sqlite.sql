@@ -43,7 +43,8 @@ WHERE state = :state AND id < :before
 ORDER BY id DESC
 LIMIT :limit;
 
--- SQLite has one writer at a time, so the maintenance statements need no row locks.
+-- SQLite has one writer at a time, so the maintenance statements need no row locks, and neither
+-- do those PostgreSQL runs FOR UPDATE: lock_run, held_job, due_waits, due_runs.
 -- name: expired_leases
 SELECT id, attempt, max_attempts, backoff_base_ms, backoff_max_ms, worker_id, lease_token,
        lease_expires_at
@@ -55,16 +56,58 @@ LIMIT :limit;
 -- name: delete_finished_jobs
 DELETE FROM jobs WHERE id IN (
   SELECT id FROM jobs
-  WHERE (state = 'completed' AND finished_at < :completed_before)
+  WHERE ((state = 'completed' AND finished_at < :completed_before)
      OR (state = 'failed' AND finished_at < :failed_before)
-     OR (state = 'cancelled' AND finished_at < :cancelled_before)
+     OR (state = 'cancelled' AND finished_at < :cancelled_before))
+    AND run_id IS NULL
   LIMIT :limit)
 RETURNING id, queue, dedup_key;
 
 -- name: delete_jobs_in_state
 DELETE FROM jobs WHERE id IN (
-  SELECT id FROM jobs WHERE queue = :queue AND state = :state LIMIT :limit)
+  SELECT id FROM jobs WHERE queue = :queue AND state = :state AND run_id IS NULL LIMIT :limit)
 RETURNING id, queue, dedup_key;
 
 -- name: delete_expired_dedup_keys
 DELETE FROM dedup_keys WHERE expires_at <= :now;
+
+-- The fenced acknowledgements, run once per job of a batch (SQLite runs in this process, so calls
+-- are cheap). RETURNING names the job and its run, so only steps cost the run's bookkeeping.
+-- name: complete
+UPDATE jobs
+SET state = 'completed', result = :result, finished_at = :now, lease_expires_at = NULL
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, run_id, state;
+
+-- Errors is a compact JSON array that only failures grow, so appending is text surgery.
+-- name: fail
+UPDATE jobs
+SET state = :state, run_at = COALESCE(:retry_at, run_at), finished_at = :finished_at,
+    lease_expires_at = NULL,
+    errors = CASE WHEN errors = '[]' THEN '[' || :error || ']'
+                  ELSE substr(errors, 1, length(errors) - 1) || ',' || :error || ']' END
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, run_id, state;
+
+-- name: lock_run
+SELECT * FROM runs WHERE id = :id;
+
+-- name: held_job
+SELECT run_id, attempt FROM jobs WHERE id = :id AND state = 'active' AND lease_token = :token;
+
+-- name: due_waits
+SELECT s.job_id, j.attempt
+FROM steps s JOIN jobs j ON j.id = s.job_id
+WHERE s.wake_at <= :now
+ORDER BY s.wake_at
+LIMIT :limit;
+
+-- name: due_runs
+SELECT id, step_count FROM runs
+WHERE finished_at < :due_before
+  AND unfinished = 0
+  AND ((state = 'completed' AND finished_at < :completed_before)
+       OR (state = 'failed' AND finished_at < :failed_before)
+       OR (state = 'cancelled' AND finished_at < :cancelled_before))
+ORDER BY finished_at
+LIMIT :limit;
