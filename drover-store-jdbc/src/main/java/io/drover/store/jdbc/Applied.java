@@ -6,15 +6,15 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * A job a fenced acknowledgement applied to, as its statement's {@code RETURNING id, run_id, state}
- * shows it: the run tells a step from a plain job, so only steps cost their run's bookkeeping.
+ * A job a fenced acknowledgement applied to, with the run its statement's {@code RETURNING} shows:
+ * the run tells a step from a plain job, so only steps cost their run's bookkeeping.
  *
  * @param runId the job's run, or null for a plain job
  * @param state the job's state after the acknowledgement
  */
 record Applied(UUID id, UUID runId, JobState state) {
 
-  /** Reads the current row of a statement returning {@code id, run_id, state}. */
+  /** Reads the current row of a statement returning {@code id, run_id, state} (PostgreSQL's). */
   static Applied read(ResultSet row) throws SQLException {
     return new Applied(
         Columns.uuid(row, "id"),

@@ -61,15 +61,17 @@ final class FencedBatch {
   }
 
   /**
-   * Runs {@code update}, which returns {@code id, run_id, state}, once per item, binding it as
+   * Runs {@code update}, which returns the job's {@code run_id}, once per item, binding it as
    * {@link #run} does: for a database in this process, where a call per job costs no round trip.
    *
+   * @param stateOf the state the update leaves an item's job in
    * @return the jobs the update applied to, in item order
    */
   static <T> List<Applied> returning(
       BoundStatement update,
       List<T> items,
       Function<T, LeaseRef> leaseOf,
+      Function<T, JobState> stateOf,
       Binder<T> binder,
       long now)
       throws SQLException {
@@ -77,7 +79,12 @@ final class FencedBatch {
     for (T item : items) {
       try (ResultSet row = bind(update, item, leaseOf, binder, now).executeQuery()) {
         if (row.next()) {
-          applied.add(Applied.read(row));
+          String runId = row.getString(1);
+          applied.add(
+              new Applied(
+                  leaseOf.apply(item).jobId(),
+                  runId == null ? null : UUID.fromString(runId),
+                  stateOf.apply(item)));
         }
       }
     }

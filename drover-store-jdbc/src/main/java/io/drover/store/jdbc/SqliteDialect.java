@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
+import io.drover.JobState;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
@@ -46,6 +47,7 @@ final class SqliteDialect extends Dialect {
         statements.get("complete"),
         completions,
         Completion::lease,
+        completion -> JobState.COMPLETED,
         (update, completion, at) -> update.set("result", completion.result()).set("now", at),
         now);
   }
@@ -54,7 +56,12 @@ final class SqliteDialect extends Dialect {
   List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
       throws SQLException {
     return FencedBatch.returning(
-        statements.get("fail"), failures, Failure::lease, FencedBatch.FAILURE, now);
+        statements.get("fail"),
+        failures,
+        Failure::lease,
+        FencedBatch::outcome,
+        FencedBatch.FAILURE,
+        now);
   }
 
   @Override
