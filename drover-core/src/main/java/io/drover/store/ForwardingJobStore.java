@@ -147,6 +147,16 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsWorkflows() {
+    return store.supportsWorkflows();
+  }
+
+  @Override
+  public io.drover.workflow.WorkflowStore workflows() {
+    return store.workflows();
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return store.supportsSchedules();
   }

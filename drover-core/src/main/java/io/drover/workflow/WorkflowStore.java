@@ -39,6 +39,14 @@ public interface WorkflowStore {
   /** The run with every step, or empty. */
   Optional<Run> run(UUID id);
 
+  /**
+   * The run's input (JSON), or empty when no run has this id; what a step's handler reads, so a
+   * store may answer it without reading the steps.
+   */
+  default Optional<String> input(UUID runId) {
+    return run(runId).map(Run::input);
+  }
+
   /** Runs matching the query, newest first, without their steps. */
   RunPage runs(RunQuery query);
 

@@ -440,6 +440,11 @@ final class MemoryRuns {
     return parents;
   }
 
+  String input(UUID runId) {
+    StoredRun run = runs.get(runId);
+    return run == null ? null : run.input;
+  }
+
   Run view(UUID runId) {
     StoredRun run = runs.get(runId);
     if (run == null) {

@@ -37,6 +37,11 @@ final class MemoryWorkflows implements WorkflowStore {
   }
 
   @Override
+  public Optional<String> input(UUID runId) {
+    return Optional.ofNullable(store.locked(() -> store.runs().input(runId)));
+  }
+
+  @Override
   public RunPage runs(RunQuery query) {
     return store.locked(() -> store.runs().page(query));
   }
