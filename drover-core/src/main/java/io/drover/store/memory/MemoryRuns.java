@@ -231,7 +231,9 @@ final class MemoryRuns {
   }
 
   private void settle(StoredRun run, RunState state, Instant now) {
-    settled.remove(run);
+    if (run.finishedAt != null) {
+      settled.remove(run); // filed under its old finish time
+    }
     run.state = state;
     run.finishedAt = now;
     if (run.unfinished == 0) {

@@ -10,6 +10,7 @@ import io.drover.server.health.SpoolCheck;
 import io.drover.server.health.StoreCheck;
 import io.drover.server.health.WorkersCheck;
 import io.drover.server.metrics.Metrics;
+import io.drover.workflow.RunSpec;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.InstantSource;
@@ -35,12 +36,12 @@ public final class HttpApi {
       List<HealthCheck> extraChecks,
       InstantSource clock) {
     int bodyLimit = config.maxPayloadBytes() + BODY_OVERHEAD_BYTES;
-    JobRoutes jobs =
-        new JobRoutes(
-            drover,
-            new JobSpecParser(drover.jobDefaults(), config.maxPayloadBytes(), clock),
-            bodyLimit,
-            metrics.jobs()::enqueued);
+    JobSpecParser jobSpecs =
+        new JobSpecParser(drover.jobDefaults(), config.maxPayloadBytes(), clock);
+    JobRoutes jobs = new JobRoutes(drover, jobSpecs, bodyLimit, metrics.jobs()::enqueued);
+    RunRoutes runs =
+        new RunRoutes(
+            drover.store(), new RunSpecParser(jobSpecs, RunSpec.DEFAULT_MAX_STEPS), bodyLimit);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
     ScheduleRoutes schedules =
         new ScheduleRoutes(drover, config.scheduleParser(), clock, bodyLimit);
@@ -71,6 +72,7 @@ public final class HttpApi {
                 SecurityHeaders.addTo(router);
                 access.addTo(router);
                 jobs.addTo(router);
+                runs.addTo(router);
                 queues.addTo(router);
                 schedules.addTo(router);
                 workerRoutes.addTo(router);
