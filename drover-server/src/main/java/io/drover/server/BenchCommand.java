@@ -8,6 +8,7 @@ import io.drover.bench.Report;
 import io.drover.bench.Scenario;
 import io.drover.bench.WorkerLauncher;
 import io.drover.runtime.WorkerConfig;
+import io.drover.server.cli.ClientException;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.Setting;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -147,13 +149,14 @@ final class BenchCommand implements Callable<Integer> {
                   System.out,
                   System.err)
               .run();
-      return reports.stream().allMatch(Report::passed) ? 0 : ServerCommand.EXIT_FAILED;
-    } catch (ConfigException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
+      return reports.stream().allMatch(Report::passed) ? 0 : CommandFailures.EXIT_FAILED;
+    } catch (ConfigException e) {
+      throw e; // a setting, which CommandFailures says as such
+    } catch (IllegalArgumentException e) {
+      // An option, or a mix of them, the bench cannot run: --jobs 0, several workers on memory.
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      spec.commandLine().getErr().println("drover: bench failed: " + e);
-      return ServerCommand.EXIT_FAILED;
+      throw new ClientException("bench failed: " + e);
     } finally {
       if (scratch != null) {
         deleteTree(scratch);

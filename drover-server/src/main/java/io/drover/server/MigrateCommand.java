@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       SettingOptions.READ_AS_SERVER,
       ""
     })
-final class MigrateCommand implements Callable<Integer> {
+final class MigrateCommand implements Callable<Integer>, ProcessCommand {
   /** The settings that say which database and schema; the rest do not matter here. */
   private static final Set<Setting> TAKES =
       EnumSet.of(
@@ -50,33 +50,25 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      ServerConfig config =
-          ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
-      StoreChoice choice = StoreChoice.of(config);
-      if (choice.kind() != StoreKind.POSTGRES) {
-        throw new ConfigException(
-            "store",
-            "is "
-                + choice.describe()
-                + " ("
-                + choice.reason()
-                + "); drover migrate is for postgres, the other stores migrate as they open"
-                + " (set DATABASE_URL or pass --database-url)");
-      }
-      String version = PostgresJobStore.migrate(choice.postgres());
-      spec.commandLine()
-          .getOut()
-          .println("postgres " + choice.postgres().describe() + ": schema at version " + version);
-      return 0;
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_FAILED;
+    ServerConfig config =
+        ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
+    Logging.apply(config.logLevel(), config.logFormat());
+    StoreChoice choice = StoreChoice.of(config);
+    if (choice.kind() != StoreKind.POSTGRES) {
+      throw new ConfigException(
+          "store",
+          "is "
+              + choice.describe()
+              + " ("
+              + choice.reason()
+              + "); drover migrate is for postgres, the other stores migrate as they open"
+              + " (set DATABASE_URL or pass --database-url)");
     }
+    String version = PostgresJobStore.migrate(choice.postgres());
+    spec.commandLine()
+        .getOut()
+        .println("postgres " + choice.postgres().describe() + ": schema at version " + version);
+    return 0;
   }
 
   /** Only the settings that locate the schema, and the log ones. */

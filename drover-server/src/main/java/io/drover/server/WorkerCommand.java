@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       SettingOptions.READ_AS_SERVER,
       ""
     })
-final class WorkerCommand implements Callable<Integer> {
+final class WorkerCommand implements Callable<Integer>, ProcessCommand {
   /** The settings of the HTTP API, which a worker has not. */
   private static final Set<Setting> HTTP_ONLY =
       EnumSet.of(
