@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "enqueue, drain, steady or backlog; several, comma-separated, run in turn."
+          "enqueue, drain, steady, backlog or workflow; several, comma-separated, run in turn."
               + " Default: drain.")
   private List<String> scenarios = List.of(Scenario.DRAIN.wireName());
 
