@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.bench.BenchWorker;
 import io.drover.server.config.ServerConfig;
+import io.drover.server.config.StoreSettings;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
@@ -51,7 +52,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     JobStore store;
     try {
-      ServerConfig config = storeOptions.load(env, ServerConfig.DEFAULT_DATA_DIR);
+      ServerConfig config = storeOptions.load(env, StoreSettings.DEFAULT_DATA_DIR);
       store = StoreFactory.open(StoreChoice.of(config), InstantSource.system());
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("drover " + NAME + ": " + e.getMessage());

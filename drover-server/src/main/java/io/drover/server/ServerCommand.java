@@ -89,13 +89,13 @@ final class ServerCommand implements Callable<Integer> {
     TokenFileWatch watch = null;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
+      Logging.apply(config.log().level(), config.log().format());
       TokenSource tokens = ApiTokens.NONE;
-      if (config.tokensFile() != null) {
-        watch = TokenFileWatch.start(config.tokensFile());
+      if (config.http().tokensFile() != null) {
+        watch = TokenFileWatch.start(config.http().tokensFile());
         tokens = watch;
       }
-      LoopbackGuard.check(config.host(), tokens.current());
+      LoopbackGuard.check(config.http().host(), tokens.current());
       options =
           ServerOptions.defaults()
               .withTokens(tokens)
@@ -113,9 +113,11 @@ final class ServerCommand implements Callable<Integer> {
               () ->
                   waiting[0] =
                       WaitingHttp.start(
-                          settings.host(), settings.port(), choice.kind().wireName()));
+                          settings.http().host(),
+                          settings.http().port(),
+                          choice.kind().wireName()));
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
-      port = config.port();
+      port = config.http().port();
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("drover: " + e.getMessage());
       return EXIT_CONFIG;
