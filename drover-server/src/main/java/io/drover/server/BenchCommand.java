@@ -205,13 +205,13 @@ final class BenchCommand implements Callable<Integer> {
             Setting.STORE.flag(),
             choice.kind().wireName(),
             Setting.DATA_DIR.flag(),
-            config.dataDir().toAbsolutePath().toString()));
+            config.store().dataDir().toAbsolutePath().toString()));
     Map<String, String> environment = new HashMap<>();
-    if (config.databaseUrl() != null) {
-      environment.put(Setting.DATABASE_URL.droverEnv(), config.databaseUrl());
+    if (config.store().databaseUrl() != null) {
+      environment.put(Setting.DATABASE_URL.droverEnv(), config.store().databaseUrl());
     }
-    if (config.redisUrl() != null) {
-      environment.put(Setting.REDIS_URL.droverEnv(), config.redisUrl());
+    if (config.store().redisUrl() != null) {
+      environment.put(Setting.REDIS_URL.droverEnv(), config.store().redisUrl());
     }
     return new WorkerLauncher(command, environment);
   }

@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.bench.BenchWorker;
 import io.drover.server.config.ServerConfig;
+import io.drover.server.config.StoreSettings;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
@@ -46,7 +47,7 @@ final class BenchWorkerCommand implements Callable<Integer>, ProcessCommand {
 
   @Override
   public Integer call() throws IOException {
-    ServerConfig config = storeOptions.load(env, ServerConfig.DEFAULT_DATA_DIR);
+    ServerConfig config = storeOptions.load(env, StoreSettings.DEFAULT_DATA_DIR);
     try (JobStore store = StoreFactory.open(StoreChoice.of(config), InstantSource.system())) {
       return BenchWorker.run(
           store,

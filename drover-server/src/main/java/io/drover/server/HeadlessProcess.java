@@ -29,7 +29,7 @@ final class HeadlessProcess {
     InstantSource clock = InstantSource.system();
     ServerConfig config =
         ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-    Logging.apply(config.logLevel(), config.logFormat());
+    Logging.apply(config.log().level(), config.log().format());
     JobStore store = StoreFactory.openWhenUp(StoreChoice.of(config), clock, null, () -> {});
     Drover drover = Engine.build(config, store, clock, JobListener.NONE, parts, null);
     if (parts.scheduler()) {

@@ -8,7 +8,6 @@ import io.drover.server.config.SettingOptions;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreKind;
 import io.drover.store.jdbc.PostgresJobStore;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -32,8 +31,8 @@ import picocli.CommandLine.Spec;
     })
 final class MigrateCommand implements Callable<Integer>, ProcessCommand {
   /** The settings that say which database and schema; the rest do not matter here. */
-  private static final Set<Setting> TAKES =
-      EnumSet.of(
+  private static final Set<Setting<?>> TAKES =
+      Set.of(
           Setting.STORE,
           Setting.DATABASE_URL,
           Setting.SCHEMA,
@@ -52,7 +51,7 @@ final class MigrateCommand implements Callable<Integer>, ProcessCommand {
   public Integer call() {
     ServerConfig config =
         ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-    Logging.apply(config.logLevel(), config.logFormat());
+    Logging.apply(config.log().level(), config.log().format());
     StoreChoice choice = StoreChoice.of(config);
     if (choice.kind() != StoreKind.POSTGRES) {
       throw new ConfigException(
@@ -74,7 +73,7 @@ final class MigrateCommand implements Callable<Integer>, ProcessCommand {
   /** Only the settings that locate the schema, and the log ones. */
   public static final class Options extends SettingOptions {
     @Override
-    protected boolean takes(Setting setting) {
+    protected boolean takes(Setting<?> setting) {
       return TAKES.contains(setting);
     }
   }

@@ -82,13 +82,13 @@ final class ServerCommand implements Callable<Integer>, ProcessCommand {
     TokenFileWatch watch = null;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
+      Logging.apply(config.log().level(), config.log().format());
       TokenSource tokens = ApiTokens.NONE;
-      if (config.tokensFile() != null) {
-        watch = TokenFileWatch.start(config.tokensFile());
+      if (config.http().tokensFile() != null) {
+        watch = TokenFileWatch.start(config.http().tokensFile());
         tokens = watch;
       }
-      LoopbackGuard.check(config.host(), tokens.current());
+      LoopbackGuard.check(config.http().host(), tokens.current());
       options =
           ServerOptions.defaults()
               .withTokens(tokens)
@@ -106,9 +106,11 @@ final class ServerCommand implements Callable<Integer>, ProcessCommand {
               () ->
                   waiting[0] =
                       WaitingHttp.start(
-                          settings.host(), settings.port(), choice.kind().wireName()));
+                          settings.http().host(),
+                          settings.http().port(),
+                          choice.kind().wireName()));
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
-      port = config.port();
+      port = config.http().port();
     } finally {
       if (waiting[0] != null) {
         // The API takes the port the waiting answers came from, so a --port 0 server keeps it.

@@ -114,7 +114,7 @@ class MainTest {
     Cli.Run run = Cli.run(Map.of(), "server", "--help");
 
     assertThat(run.exitCode()).isZero();
-    for (Setting setting : Setting.values()) {
+    for (Setting<?> setting : Setting.values()) {
       assertThat(run.out()).contains(setting.flag(), setting.droverEnv());
       if (setting.conventionalEnv() != null) {
         assertThat(run.out()).contains(setting.conventionalEnv());

@@ -10,7 +10,6 @@ import io.drover.server.health.SpoolCheck;
 import io.drover.server.health.StoreCheck;
 import io.drover.server.health.WorkersCheck;
 import io.drover.server.metrics.Metrics;
-import io.drover.workflow.RunSpec;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.InstantSource;
@@ -35,22 +34,23 @@ public final class HttpApi {
       Metrics metrics,
       List<HealthCheck> extraChecks,
       InstantSource clock) {
-    int bodyLimit = config.maxPayloadBytes() + BODY_OVERHEAD_BYTES;
+    int bodyLimit = config.http().maxPayloadBytes() + BODY_OVERHEAD_BYTES;
     JobSpecParser jobSpecs =
-        new JobSpecParser(drover.jobDefaults(), config.maxPayloadBytes(), clock);
+        new JobSpecParser(drover.jobDefaults(), config.http().maxPayloadBytes(), clock);
     JobRoutes jobs = new JobRoutes(drover, jobSpecs, bodyLimit, metrics.jobs()::enqueued);
     RunRoutes runs =
         new RunRoutes(
-            drover.store(), new RunSpecParser(jobSpecs, RunSpec.DEFAULT_MAX_STEPS), bodyLimit);
+            drover.store(), new RunSpecParser(jobSpecs, config.http().maxRunSteps()), bodyLimit);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
     ScheduleRoutes schedules =
-        new ScheduleRoutes(drover, config.scheduleParser(), clock, bodyLimit);
+        new ScheduleRoutes(drover, config.schedules().parser(), clock, bodyLimit);
     StoreCheck store = new StoreCheck(drover.store(), drover.spool().isPresent());
     WorkersCheck workers =
-        new WorkersCheck(drover.store(), config.workerConfig().heartbeatInterval(), clock);
+        new WorkersCheck(drover.store(), config.worker().workerConfig().heartbeatInterval(), clock);
     List<HealthCheck> checks = new ArrayList<>(List.of(store, workers));
     checks.add(
-        new QueuesCheck(drover.store(), config.backlogWarn(), config.oldestAgeWarn(), clock));
+        new QueuesCheck(
+            drover.store(), config.health().backlogWarn(), config.health().oldestAgeWarn(), clock));
     drover.spool().ifPresent(spool -> checks.add(new SpoolCheck(spool)));
     checks.add(new MemoryCheck());
     checks.addAll(extraChecks);
@@ -65,7 +65,7 @@ public final class HttpApi {
           javalin.useVirtualThreads = true;
           javalin.http.prefer405over404 = true;
           javalin.http.maxRequestSize = bodyLimit;
-          enableCors(javalin, config.corsOrigins());
+          enableCors(javalin, config.http().corsOrigins());
           javalin.router.mount(
               router -> {
                 ProblemHandler.addTo(router);

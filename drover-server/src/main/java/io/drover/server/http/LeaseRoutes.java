@@ -67,9 +67,9 @@ final class LeaseRoutes {
     this.workers = new HttpWorkers(store, clock);
     this.listener = listener;
     this.clock = clock;
-    this.defaultLease = config.lease();
-    this.pollInterval = config.pollInterval();
-    this.maxResultBytes = config.maxPayloadBytes();
+    this.defaultLease = config.worker().lease();
+    this.pollInterval = config.worker().pollInterval();
+    this.maxResultBytes = config.http().maxPayloadBytes();
     this.bodyLimit = bodyLimit;
   }
 

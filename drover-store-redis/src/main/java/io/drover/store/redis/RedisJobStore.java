@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
  * move it. Jobs with {@code depends_on} are refused: workflows are not supported.
  */
 public final class RedisJobStore implements JobStore {
-  /** Default: the prefix of every key, so several stores can share one Redis. */
-  public static final String DEFAULT_PREFIX = "drover";
-
   private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
   private static final String NAME = "redis";
 
@@ -94,26 +91,12 @@ public final class RedisJobStore implements JobStore {
   /**
    * Connects to Redis, loads the scripts and checks whether the server persists data.
    *
-   * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for
-   *     TLS; Lettuce's query options such as {@code ?timeout=5s} apply
-   * @param clock every time decision of the store reads it
-   * @param keyPrefix starts every key; {@link #DEFAULT_PREFIX} unless stores share a database
-   * @throws IllegalArgumentException for a URL that is not Redis's, or a bad prefix
-   * @throws io.drover.StoreUnavailableException when Redis cannot be reached
-   */
-  public static RedisJobStore connect(String url, InstantSource clock, String keyPrefix) {
-    return connect(url, clock, keyPrefix, RedisTimeouts.DEFAULT);
-  }
-
-  /**
-   * {@link #connect(String, InstantSource, String)} with the given deadlines.
-   *
    * @throws io.drover.StoreUnavailableException when Redis cannot be reached in time
+   * @throws io.drover.StoreFailureException when Redis refuses the login
    */
-  public static RedisJobStore connect(
-      String url, InstantSource clock, String keyPrefix, RedisTimeouts timeouts) {
-    Keys keys = new Keys(keyPrefix);
-    RedisLink link = RedisLink.open(url, timeouts);
+  public static RedisJobStore connect(RedisConfig config) {
+    Keys keys = new Keys(config.keyPrefix());
+    RedisLink link = RedisLink.open(config);
     PersistenceInfo persistence;
     try {
       persistence = PersistenceInfo.check(link);
@@ -124,7 +107,7 @@ public final class RedisJobStore implements JobStore {
     log.info(
         "redis store: connected address={} prefix={} {}",
         link.address(),
-        keyPrefix,
+        config.keyPrefix(),
         persistence.detail());
     switch (persistence.appendOnly()) {
       case NO ->
@@ -135,7 +118,7 @@ public final class RedisJobStore implements JobStore {
       case UNKNOWN -> log.info("redis store: {}", persistence.detail());
       case YES -> {}
     }
-    return new RedisJobStore(link, keys, clock, persistence);
+    return new RedisJobStore(link, keys, config.clock(), persistence);
   }
 
   /** Whether the server keeps jobs across its own restart, as checked at connect. */

@@ -84,7 +84,7 @@ class RedisUrlTest {
             + "/"
             + DATABASE;
 
-    try (RedisJobStore store = RedisJobStore.connect(url, clock, prefix);
+    try (RedisJobStore store = RedisJobStore.connect(config(url).build());
         Subscription subscription = store.subscribe(queue -> {})) {
       exerciseEveryOperation(store);
 
@@ -103,7 +103,7 @@ class RedisUrlTest {
 
   @Test
   void connect_notARedisUrl_namesTheFormsThatWork() {
-    assertThatThrownBy(() -> RedisJobStore.connect("http://127.0.0.1:6379", clock, prefix))
+    assertThatThrownBy(() -> RedisJobStore.connect(config("http://127.0.0.1:6379").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis://")
         .hasMessageContaining("rediss://");
@@ -111,7 +111,8 @@ class RedisUrlTest {
 
   @Test
   void connect_prefixThatWouldBreakTheHashTags_isRejected() {
-    assertThatThrownBy(() -> RedisJobStore.connect(RedisTestServer.URL, clock, "a}b"))
+    assertThatThrownBy(
+            () -> RedisJobStore.connect(config(RedisTestServer.URL).keyPrefix("a}b").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("prefix");
   }
@@ -123,10 +124,14 @@ class RedisUrlTest {
     RedisTestServer.withRedis(
         redis -> appendOnly[0] = redis.configGet("appendonly").get("appendonly"));
 
-    try (RedisJobStore store = RedisJobStore.connect(RedisTestServer.URL, clock, prefix)) {
+    try (RedisJobStore store = RedisJobStore.connect(config(RedisTestServer.URL).build())) {
       assertThat(store.persistenceInfo().appendOnly().name()).isEqualToIgnoringCase(appendOnly[0]);
       assertThat(store.persistenceInfo().detail()).contains("appendonly=" + appendOnly[0]);
     }
+  }
+
+  private RedisConfig.Builder config(String url) {
+    return RedisConfig.builder(url).keyPrefix(prefix).clock(clock);
   }
 
   private void requireRedis() {
