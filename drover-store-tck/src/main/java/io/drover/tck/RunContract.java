@@ -426,6 +426,27 @@ abstract class RunContract extends ContractArea {
   }
 
   @Test
+  void stepsFinish_andRunsAreCancelled_whileAnotherRunWaitsForASignalWithATimeout() {
+    RunSpec waiting =
+        RunSpec.builder("approval")
+            .step(
+                StepSpec.waiting(
+                    "approve", new StepWait.Signal("approval", Duration.ofHours(1), null)))
+            .build();
+    RunSpec other = RunSpec.builder("plan").step(step("a")).step(step("b")).build();
+    runs().createRun(waiting);
+    runs().createRun(other);
+
+    runStep(other, "a", null);
+    assertThat(runs().cancelRun(other.id())).isTrue();
+
+    assertThat(stepJob(other, "b").state()).isEqualTo(JobState.CANCELLED);
+    advance(Duration.ofHours(1));
+    assertThat(runs().fireDueWaits(10)).isEqualTo(1);
+    assertThat(stepJob(waiting, "approve").state()).isEqualTo(JobState.FAILED);
+  }
+
+  @Test
   void aTimer_completesItsDurationAfterItsParentsFinished_andHoldsNoWorker() {
     RunSpec spec =
         RunSpec.builder("drip")

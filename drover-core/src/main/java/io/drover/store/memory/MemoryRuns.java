@@ -166,6 +166,18 @@ final class MemoryRuns {
     }
   }
 
+  /**
+   * A step that finished no longer waits. Only a step with a deadline is in {@code armedWaits}: the
+   * set's order cannot even compare one without.
+   */
+  private void disarm(StoredStep step) {
+    if (step.wakeAt != null) {
+      armedWaits.remove(step);
+      step.wakeAt = null;
+    }
+    step.armed = false;
+  }
+
   /** Called once a step's job reached a terminal state by any path. */
   void finished(StoredJob job, Instant now, Set<String> woken) {
     if (isStep(job.id())) {
@@ -184,9 +196,7 @@ final class MemoryRuns {
     while ((next = ended.poll()) != null) {
       StoredStep step = steps.get(next.job().id());
       StoredRun run = runs.get(step.runId);
-      armedWaits.remove(step);
-      step.wakeAt = null;
-      step.armed = false;
+      disarm(step);
       run.unfinished--;
       boolean excused =
           next.job().state == JobState.COMPLETED || (step.spec.optional() && !next.cascaded());
@@ -258,10 +268,7 @@ final class MemoryRuns {
               cancelled.finishedAt = now;
               cancelled.leaseExpiresAt = null;
             });
-        StoredStep step = steps.get(id);
-        armedWaits.remove(step);
-        step.wakeAt = null;
-        step.armed = false;
+        disarm(steps.get(id));
       }
     }
     run.unfinished = 0;
