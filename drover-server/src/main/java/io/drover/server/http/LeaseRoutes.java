@@ -3,6 +3,7 @@ package io.drover.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.drover.Ids;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
@@ -19,6 +20,8 @@ import io.drover.store.HeartbeatRequest;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
+import io.drover.workflow.ParentResult;
+import io.drover.workflow.WorkflowStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -101,9 +105,36 @@ final class LeaseRoutes {
     ArrayNode list = answer.putArray("jobs");
     for (Job job : jobs) {
       listener.onStarted(job);
-      list.add(JobJson.of(job).put("lease_token", job.leaseToken()));
+      ObjectNode claimed = JobJson.of(job).put("lease_token", job.leaseToken());
+      if (job.runId() != null) {
+        addRunContext(claimed, job);
+      }
+      list.add(claimed);
     }
     Json.send(ctx, HttpStatus.OK, answer);
+  }
+
+  /**
+   * What a step's handler reads besides its payload: the run's input, and how each parent ended
+   * and its result, by step name.
+   */
+  private void addRunContext(ObjectNode claimed, Job step) {
+    WorkflowStore runs = store.workflows();
+    runs.input(step.runId())
+        .ifPresentOrElse(
+            input -> claimed.putRawValue("run_input", new RawValue(input)),
+            () -> claimed.putNull("run_input"));
+    ObjectNode parents = claimed.putObject("parents");
+    for (Map.Entry<String, ParentResult> parent : runs.parents(step.id()).entrySet()) {
+      ObjectNode entry = parents.putObject(parent.getKey());
+      entry.put("state", parent.getValue().state().wireName());
+      String result = parent.getValue().result();
+      if (result == null) {
+        entry.putNull("result");
+      } else {
+        entry.putRawValue("result", new RawValue(result));
+      }
+    }
   }
 
   /**
