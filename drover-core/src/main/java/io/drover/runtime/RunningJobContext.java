@@ -80,7 +80,9 @@ final class RunningJobContext implements JobContext {
   @Override
   public String runInput() {
     UUID runId = job().runId();
-    return runId == null ? null : store.workflows().input(runId).orElse(null);
+    return runId == null
+        ? null
+        : store.workflows().head(runId).map(io.drover.workflow.RunHead::input).orElse(null);
   }
 
   @Override

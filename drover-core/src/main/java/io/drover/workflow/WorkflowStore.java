@@ -40,12 +40,10 @@ public interface WorkflowStore {
   Optional<Run> run(UUID id);
 
   /**
-   * The run's input (JSON), or empty when no run has this id; what a step's handler reads, so a
-   * store may answer it without reading the steps.
+   * The run without its steps, or empty: what a step's handler reads (the input) and what events
+   * tell (the state), answered without reading the steps.
    */
-  default Optional<String> input(UUID runId) {
-    return run(runId).map(Run::input);
-  }
+  Optional<RunHead> head(UUID runId);
 
   /** Runs matching the query, newest first, without their steps. */
   RunPage runs(RunQuery query);

@@ -13,6 +13,7 @@ import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunNotFoundException;
 import io.drover.workflow.RunOn;
 import io.drover.workflow.RunQuery;
@@ -70,6 +71,11 @@ abstract class RunContract extends ContractArea {
     assertThat(run.finishedAt()).isNull();
     assertThat(run.counts()).isEqualTo(Map.of(JobState.WAITING, 1, JobState.BLOCKED, 1));
     assertThat(run.steps()).extracting(s -> s.name()).containsExactly("fetch", "summarize");
+    assertThat(runs().head(spec.id()))
+        .contains(
+            new RunHead(
+                spec.id(), "plan", "{\"goal\":\"summarize\"}", RunState.RUNNING, now(), null));
+    assertThat(runs().head(UUID.randomUUID())).isEmpty();
     assertThat(stepJob(spec, "summarize").runId()).isEqualTo(spec.id());
     assertThat(stepJob(spec, "summarize").dependsOn()).containsExactly(jobId(spec, "fetch"));
     assertThat(claim(10, "flow.*")).extracting(Job::id).containsExactly(jobId(spec, "fetch"));

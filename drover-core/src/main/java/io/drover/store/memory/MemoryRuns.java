@@ -8,6 +8,7 @@ import io.drover.workflow.ParentResult;
 import io.drover.workflow.PlanCheck;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunNotFoundException;
 import io.drover.workflow.RunPage;
 import io.drover.workflow.RunQuery;
@@ -449,9 +450,11 @@ final class MemoryRuns {
     return parents;
   }
 
-  String input(UUID runId) {
+  RunHead head(UUID runId) {
     StoredRun run = runs.get(runId);
-    return run == null ? null : run.input;
+    return run == null
+        ? null
+        : new RunHead(run.id, run.name, run.input, run.state, run.createdAt, run.finishedAt);
   }
 
   Run view(UUID runId) {

@@ -3,6 +3,7 @@ package io.drover.store.memory;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunPage;
 import io.drover.workflow.RunQuery;
 import io.drover.workflow.RunSpec;
@@ -37,8 +38,8 @@ final class MemoryWorkflows implements WorkflowStore {
   }
 
   @Override
-  public Optional<String> input(UUID runId) {
-    return Optional.ofNullable(store.locked(() -> store.runs().input(runId)));
+  public Optional<RunHead> head(UUID runId) {
+    return Optional.ofNullable(store.locked(() -> store.runs().head(runId)));
   }
 
   @Override

@@ -115,14 +115,14 @@ final class LeaseRoutes {
   }
 
   /**
-   * What a step's handler reads besides its payload: the run's input, and how each parent ended
-   * and its result, by step name.
+   * What a step's handler reads besides its payload: the run's input, and how each parent ended and
+   * its result, by step name.
    */
   private void addRunContext(ObjectNode claimed, Job step) {
     WorkflowStore runs = store.workflows();
-    runs.input(step.runId())
+    runs.head(step.runId())
         .ifPresentOrElse(
-            input -> claimed.putRawValue("run_input", new RawValue(input)),
+            run -> claimed.putRawValue("run_input", new RawValue(run.input())),
             () -> claimed.putNull("run_input"));
     ObjectNode parents = claimed.putObject("parents");
     for (Map.Entry<String, ParentResult> parent : runs.parents(step.id()).entrySet()) {
