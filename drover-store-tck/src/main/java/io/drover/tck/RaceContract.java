@@ -9,6 +9,7 @@ import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.workflow.RunSpec;
 import io.drover.workflow.RunState;
@@ -94,9 +95,9 @@ abstract class RaceContract extends ContractArea {
         race(
             store -> {
               List<UUID> mine = new ArrayList<>();
-              List<UUID> batch;
+              List<JobChange> batch;
               while (!(batch = store.reapExpiredLeases(Specs.reap(25))).isEmpty()) {
-                mine.addAll(batch);
+                batch.forEach(change -> mine.add(change.id()));
               }
               return mine;
             });

@@ -11,6 +11,8 @@ import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
+import io.drover.store.PurgeRequest;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.RunCreated;
 import io.drover.workflow.RunHead;
@@ -249,7 +251,7 @@ abstract class RunContract extends ContractArea {
     claimJob(jobId(spec, "crash"), "flow.crash");
     expireLease();
 
-    assertThat(reap(10)).containsExactly(jobId(spec, "crash"));
+    assertThat(reap(10)).extracting(JobChange::id).containsExactly(jobId(spec, "crash"));
 
     assertThat(stepJob(spec, "after").state()).isEqualTo(JobState.CANCELLED);
     assertThat(runs().run(spec.id()).orElseThrow().state()).isEqualTo(RunState.FAILED);
@@ -354,11 +356,20 @@ abstract class RunContract extends ContractArea {
     runs().createRun(spec);
     Job sitemap = claimJob(jobId(spec, "sitemap"), "flow.sitemap");
 
-    store()
-        .complete(
-            List.of(
-                new Completion(sitemap.lease(), null, List.of(step("page", "nowhere").build()))));
+    List<JobChange> answer =
+        store()
+            .complete(
+                List.of(
+                    new Completion(
+                        sitemap.lease(), null, List.of(step("page", "nowhere").build()))));
 
+    assertThat(answer)
+        .singleElement()
+        .satisfies(
+            failedForGood -> {
+              assertThat(failedForGood.state()).isEqualTo(JobState.FAILED);
+              assertThat(failedForGood.error()).contains("nowhere");
+            });
     Job failed = stepJob(spec, "sitemap");
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.errors())
@@ -487,7 +498,7 @@ abstract class RunContract extends ContractArea {
     assertThatThrownBy(() -> store().delete(jobId(spec, "a")))
         .isInstanceOf(StepOfRunException.class)
         .hasMessageContaining(spec.id().toString());
-    assertThat(store().purge("flow.a", JobState.COMPLETED)).isZero();
+    assertThat(store().purge(new PurgeRequest("flow.a", JobState.COMPLETED))).isZero();
     advance(Duration.ofDays(30));
     store().cleanup(cleanup());
     assertThat(stepJob(spec, "a").state()).isEqualTo(JobState.COMPLETED);

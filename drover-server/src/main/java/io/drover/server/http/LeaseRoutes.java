@@ -17,6 +17,7 @@ import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
@@ -170,7 +171,8 @@ final class LeaseRoutes {
         store.heartbeat(
             new HeartbeatRequest(
                 job.workerId(), List.of(new LeaseRef(job.id(), heartbeat.leaseToken())), lease));
-    requireKept(kept, job, heartbeat.leaseToken());
+    requireKept(kept.contains(job.id()), job, heartbeat.leaseToken());
+    // The new expiry is the store's, on its clock; a heartbeat answers only which leases it kept.
     Job extended = current(job.id());
     workers.extended(extended);
     ObjectNode answer = Json.object().put("id", job.id().toString());
@@ -182,14 +184,14 @@ final class LeaseRoutes {
     LeaseBodies.Complete complete = LeaseBodies.complete(body(ctx), maxResultBytes);
     Job job = held(ctx, complete.leaseToken());
     LeaseRef lease = new LeaseRef(job.id(), complete.leaseToken());
-    requireKept(
-        store.complete(List.of(new Completion(lease, complete.result()))), job, lease.token());
+    List<JobChange> completed = store.complete(List.of(new Completion(lease, complete.result())));
+    requireKept(!completed.isEmpty(), job, lease.token());
     workers.released(job);
     listener.onCompleted(job, ranFor(job));
     if (log.isDebugEnabled()) {
       withJob(log.atDebug(), job).setMessage("job: completed (reported over http)").log();
     }
-    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+    answerWithTheJob(ctx, job);
   }
 
   /** Another attempt unless the worker says not, or none are left; after the backoff by default. */
@@ -201,9 +203,10 @@ final class LeaseRoutes {
             job,
             new ReportedFailure(fail.message(), fail.type(), fail.retry(), fail.retryIn()),
             clock.instant());
-    requireKept(store.fail(List.of(failure)), job, fail.leaseToken());
+    List<JobChange> failed = store.fail(List.of(failure));
+    requireKept(!failed.isEmpty(), job, fail.leaseToken());
     workers.released(job);
-    Instant retryAt = failure.retryAt();
+    Instant retryAt = failed.getFirst().retryAt();
     if (retryAt == null) {
       listener.onFailed(job, ranFor(job));
     } else {
@@ -215,7 +218,7 @@ final class LeaseRoutes {
         .addKeyValue("retry_at", retryAt == null ? null : retryAt.toString())
         .addKeyValue("reason", fail.message())
         .log();
-    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+    answerWithTheJob(ctx, job);
   }
 
   private void progress(Context ctx) {
@@ -223,7 +226,7 @@ final class LeaseRoutes {
     Job job = held(ctx, report.leaseToken());
     LeaseRef lease = new LeaseRef(job.id(), report.leaseToken());
     requireKept(
-        store.updateProgress(List.of(new ProgressUpdate(lease, report.progress()))),
+        !store.updateProgress(List.of(new ProgressUpdate(lease, report.progress()))).isEmpty(),
         job,
         lease.token());
     ObjectNode answer = Json.object().put("id", job.id().toString());
@@ -259,11 +262,21 @@ final class LeaseRoutes {
     return job;
   }
 
-  private void requireKept(Set<UUID> kept, Job job, long token) {
-    if (!kept.contains(job.id())) {
+  /** Refuses with a 409 when the store did not act: the lease was lost after {@link #held}. */
+  private void requireKept(boolean kept, Job job, long token) {
+    if (!kept) {
       workers.released(job);
       throw leaseLost(job, token, "its lease expired, or it was cancelled, just now");
     }
+  }
+
+  /**
+   * Answers with the job as stored now, as the API promises for an ended attempt: its result or
+   * errors and {@code finished_at} are the store's, which the acknowledgement's answer does not
+   * carry.
+   */
+  private void answerWithTheJob(Context ctx, Job job) {
+    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
   }
 
   private Job current(UUID id) {

@@ -50,4 +50,10 @@ abstract class Dialect {
   /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */
   abstract Object queuePatterns(Connection connection, List<QueuePattern> patterns)
       throws SQLException;
+
+  /**
+   * True when a batch of statements that return rows (an {@code UPDATE … RETURNING} per item) runs
+   * as one batch whose rows come back as its generated keys; false when each must run alone.
+   */
+  abstract boolean batchesReturnRows();
 }

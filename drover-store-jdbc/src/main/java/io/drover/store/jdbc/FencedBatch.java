@@ -3,9 +3,12 @@ package io.drover.store.jdbc;
 import static io.drover.store.jdbc.Columns.text;
 
 import io.drover.JobState;
+import io.drover.store.AnswerMatcher;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.StoredJson;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +47,7 @@ final class FencedBatch {
       long now)
       throws SQLException {
     for (T item : items) {
-      LeaseRef lease = leaseOf.apply(item);
-      update.set("id", text(lease.jobId())).set("token", lease.token());
-      binder.bind(update, item, now);
+      bind(update, item, leaseOf, binder, now);
       update.addBatch();
     }
     int[] counts = update.executeBatch();
@@ -57,6 +58,64 @@ final class FencedBatch {
       }
     }
     return applied;
+  }
+
+  /**
+   * Runs {@code statement}, an update that returns what it changed ({@link JobRows#change}), for
+   * each item as {@link #run} binds it: as one batch where the dialect's batches return rows, else
+   * one by one.
+   *
+   * @param errorOf the message of the failed attempt an item records, or null
+   * @return what changed, in item order
+   */
+  static <T> List<JobChange> change(
+      Dialect dialect,
+      StatementCache statements,
+      String statement,
+      List<T> items,
+      Function<T, LeaseRef> leaseOf,
+      Binder<T> binder,
+      Function<T, String> errorOf,
+      long now)
+      throws SQLException {
+    AnswerMatcher<T> answered = new AnswerMatcher<>(items, leaseOf);
+    List<JobChange> changes = new ArrayList<>();
+    if (dialect.batchesReturnRows()) {
+      BoundStatement update = statements.returningBatch(statement);
+      for (T item : items) {
+        bind(update, item, leaseOf, binder, now);
+        update.addBatch();
+      }
+      try (ResultSet rows = update.executeBatchReturning()) {
+        readChanges(rows, answered, errorOf, changes);
+      }
+    } else {
+      BoundStatement update = statements.get(statement);
+      for (T item : items) {
+        bind(update, item, leaseOf, binder, now);
+        try (ResultSet rows = update.executeQuery()) {
+          readChanges(rows, answered, errorOf, changes);
+        }
+      }
+    }
+    return changes;
+  }
+
+  private static <T> void bind(
+      BoundStatement update, T item, Function<T, LeaseRef> leaseOf, Binder<T> binder, long now)
+      throws SQLException {
+    LeaseRef lease = leaseOf.apply(item);
+    update.set("id", text(lease.jobId())).set("token", lease.token());
+    binder.bind(update, item, now);
+  }
+
+  private static <T> void readChanges(
+      ResultSet rows, AnswerMatcher<T> answered, Function<T, String> errorOf, List<JobChange> into)
+      throws SQLException {
+    while (rows.next()) {
+      T item = answered.itemFor(Columns.uuid(rows, "id"));
+      into.add(JobRows.change(rows, errorOf.apply(item)));
+    }
   }
 
   /** Binds what one kind of acknowledgement adds beyond the id and the lease token. */

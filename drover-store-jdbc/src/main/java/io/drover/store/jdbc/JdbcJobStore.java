@@ -5,7 +5,6 @@ import static io.drover.store.jdbc.Columns.text;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.Capabilities;
@@ -15,6 +14,7 @@ import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobOrder;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
@@ -22,11 +22,13 @@ import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.LeaseTokens;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,64 +138,76 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public Set<UUID> heartbeat(HeartbeatRequest request) {
-    long lease = request.lease().toMillis();
-    return acknowledge(
-        "heartbeat",
-        request.leases(),
-        Function.identity(),
-        (update, ref, now) -> update.set("lease_expires_at", now + lease));
+    if (request.leases().isEmpty()) {
+      return Set.of();
+    }
+    long now = clock.millis();
+    long leaseEnd = now + request.lease().toMillis();
+    List<UUID> kept =
+        write(
+            "heartbeat",
+            statements ->
+                FencedBatch.run(
+                    statements.get("heartbeat"),
+                    request.leases(),
+                    Function.identity(),
+                    (update, lease, at) -> update.set("lease_expires_at", leaseEnd),
+                    now));
+    return Set.copyOf(kept);
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     return acknowledge(
         "complete",
         completions,
         Completion::lease,
-        (update, completion, now) -> update.set("result", completion.result()).set("now", now));
+        (update, completion, now) -> update.set("result", completion.result()).set("now", now),
+        completion -> null);
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
-    return acknowledge("fail", failures, Failure::lease, FencedBatch.FAILURE);
+  public List<JobChange> fail(List<Failure> failures) {
+    return acknowledge(
+        "fail",
+        failures,
+        Failure::lease,
+        FencedBatch.FAILURE,
+        failure -> failure.error().message());
   }
 
   @Override
-  public Set<UUID> release(List<Release> releases) {
+  public List<JobChange> release(List<Release> releases) {
     if (releases.isEmpty()) {
-      return Set.of();
+      return List.of();
     }
     long now = clock.millis();
     Set<String> woken = new LinkedHashSet<>();
-    List<UUID> released =
+    List<JobChange> released =
         write(
             "release",
             statements -> {
-              List<UUID> applied =
-                  FencedBatch.run(
-                      statements.get("release"),
+              List<JobChange> changed =
+                  FencedBatch.change(
+                      dialect,
+                      statements,
+                      "release",
                       releases,
                       Release::lease,
                       (update, release, at) -> update.set("now", at),
+                      release -> null,
                       now);
               // Released jobs are claimable at once; other pools in this process may be idle.
-              BoundStatement queueOf = statements.get("job_queue");
-              for (UUID id : applied) {
-                try (ResultSet row = queueOf.set("id", text(id)).executeQuery()) {
-                  if (row.next()) {
-                    woken.add(row.getString("queue"));
-                  }
-                }
-              }
+              changed.forEach(change -> woken.add(change.queue()));
               notifier.inTransaction(statements, woken);
-              return applied;
+              return changed;
             });
     notifier.committed(woken);
-    return Set.copyOf(released);
+    return released;
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return acknowledge(
         "update_progress",
         updates,
@@ -201,16 +215,18 @@ final class JdbcJobStore implements JobStore {
         (update, progress, now) ->
             update
                 .set("percent", progress.progress().percent())
-                .set("message", progress.progress().message()));
+                .set("message", progress.progress().message()),
+        update -> null);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     if (request.max() < 1) {
       return List.of();
     }
     long now = clock.millis();
-    return write("reap expired leases", statements -> LeaseReaper.reap(statements, now, request));
+    return write(
+        "reap expired leases", statements -> LeaseReaper.reap(dialect, statements, now, request));
   }
 
   @Override
@@ -331,9 +347,8 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    JobStore.checkPurge(queue, state);
-    return JobDeletion.purge(transactions, queue, state);
+  public int purge(PurgeRequest request) {
+    return JobDeletion.purge(transactions, request.queue(), request.state());
   }
 
   @Override
@@ -383,15 +398,15 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
     long now = clock.millis();
     write(
         "heartbeat worker",
         statements ->
             statements
                 .get("heartbeat_worker")
-                .set("id", workerId)
-                .set("running", running)
+                .set("id", heartbeat.workerId())
+                .set("running", heartbeat.running())
                 .set("now", now)
                 .executeUpdate());
   }
@@ -451,20 +466,21 @@ final class JdbcJobStore implements JobStore {
   }
 
   /** Runs an acknowledgement batch whose statement is named like the operation. */
-  private <T> Set<UUID> acknowledge(
+  private <T> List<JobChange> acknowledge(
       String operation,
       List<T> items,
       Function<T, LeaseRef> leaseOf,
-      FencedBatch.Binder<T> binder) {
+      FencedBatch.Binder<T> binder,
+      Function<T, String> errorOf) {
     if (items.isEmpty()) {
-      return Set.of();
+      return List.of();
     }
     long now = clock.millis();
-    List<UUID> applied =
-        write(
-            operation,
-            statements -> FencedBatch.run(statements.get(operation), items, leaseOf, binder, now));
-    return Set.copyOf(applied);
+    return write(
+        operation,
+        statements ->
+            FencedBatch.change(
+                dialect, statements, operation, items, leaseOf, binder, errorOf, now));
   }
 
   private static void requireExists(StatementCache statements, UUID id) throws SQLException {

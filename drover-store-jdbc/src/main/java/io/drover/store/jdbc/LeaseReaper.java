@@ -3,6 +3,7 @@ package io.drover.store.jdbc;
 import io.drover.Backoff;
 import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.ReapRequest;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Recovers jobs whose lease expired: core's {@link io.drover.store.LeaseExpiry} decides each one's
@@ -23,9 +23,11 @@ final class LeaseReaper {
   private LeaseReaper() {}
 
   /**
-   * Reaps up to the request's max leases that expired before {@code now}; returns the ids reaped.
+   * Reaps up to the request's max leases that expired before {@code now}; returns what changed,
+   * earliest expired first.
    */
-  static List<UUID> reap(StatementCache statements, long now, ReapRequest request)
+  static List<JobChange> reap(
+      Dialect dialect, StatementCache statements, long now, ReapRequest request)
       throws SQLException {
     Instant at = Instant.ofEpochMilli(now);
     List<Failure> failures = new ArrayList<>();
@@ -45,8 +47,15 @@ final class LeaseReaper {
     if (failures.isEmpty()) {
       return List.of();
     }
-    return FencedBatch.run(
-        statements.get("fail"), failures, Failure::lease, FencedBatch.FAILURE, now);
+    return FencedBatch.change(
+        dialect,
+        statements,
+        "fail",
+        failures,
+        Failure::lease,
+        FencedBatch.FAILURE,
+        failure -> failure.error().message(),
+        now);
   }
 
   private static ExpiredLease expiredLease(ResultSet row, LeaseRef lease, String workerId)

@@ -95,6 +95,12 @@ final class PostgresDialect extends Dialect {
     return inserted;
   }
 
+  /** The driver sends such a batch in one round trip, as any other. */
+  @Override
+  boolean batchesReturnRows() {
+    return true;
+  }
+
   @Override
   Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {
     return connection.createArrayOf(

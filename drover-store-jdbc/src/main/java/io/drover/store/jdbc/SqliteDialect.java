@@ -35,6 +35,15 @@ final class SqliteDialect extends Dialect {
     return inserted;
   }
 
+  /**
+   * The driver refuses batches that return rows; running the statements one by one costs no round
+   * trip, as SQLite runs in this process.
+   */
+  @Override
+  boolean batchesReturnRows() {
+    return false;
+  }
+
   @Override
   Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {
     return StoredJson.strings(patterns.stream().map(QueuePattern::text).toList());

@@ -1,7 +1,8 @@
 -- Statements every JDBC dialect shares: plain SQL that SQLite (3.35+) and PostgreSQL both accept.
 -- Each block starts with "-- name: <name>"; parameters are written :name and bound by name.
 -- Statements a database needs in its own form live in <dialect>.sql beside this file.
--- An acknowledgement applies only while the job is active under the caller's lease token.
+-- An acknowledgement applies only while the job is active under the caller's lease token, and
+-- returns what it changed (JobRows.change), so no caller reads the job back.
 
 -- name: insert_job
 INSERT INTO jobs (id, queue, kind, payload, priority, state, attempt, max_attempts,
@@ -42,7 +43,8 @@ WHERE id = :id AND state = 'active' AND lease_token = :token;
 -- name: complete
 UPDATE jobs
 SET state = 'completed', result = :result, finished_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at;
 
 -- Errors is a compact JSON array that only this statement grows, so appending is text surgery
 -- that both databases run the same way.
@@ -52,16 +54,19 @@ SET state = :state, run_at = COALESCE(:retry_at, run_at), finished_at = :finishe
     lease_expires_at = NULL,
     errors = CASE WHEN errors = '[]' THEN '[' || :error || ']'
                   ELSE substr(errors, 1, length(errors) - 1) || ',' || :error || ']' END
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at;
 
 -- name: release
 UPDATE jobs
 SET state = 'waiting', attempt = attempt - 1, run_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at;
 
 -- name: update_progress
 UPDATE jobs SET progress_percent = :percent, progress_message = :message
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at;
 
 -- name: cancel
 UPDATE jobs SET state = 'cancelled', finished_at = :now, lease_expires_at = NULL
@@ -87,9 +92,6 @@ DELETE FROM dedup_keys WHERE queue = :queue AND dedup_key = :dedup_key AND job_i
 
 -- name: job_exists
 SELECT 1 FROM jobs WHERE id = :id;
-
--- name: job_queue
-SELECT queue FROM jobs WHERE id = :id;
 
 -- name: get_job
 SELECT * FROM jobs WHERE id = :id;

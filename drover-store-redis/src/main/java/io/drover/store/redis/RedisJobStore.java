@@ -2,7 +2,6 @@ package io.drover.store.redis;
 
 import io.drover.Job;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.Capabilities;
@@ -12,15 +11,18 @@ import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.InstantSource;
 import java.util.List;
@@ -148,27 +150,27 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     return acknowledger.complete(completions);
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
+  public List<JobChange> fail(List<Failure> failures) {
     return acknowledger.fail(failures);
   }
 
   @Override
-  public Set<UUID> release(List<Release> releases) {
+  public List<JobChange> release(List<Release> releases) {
     return acknowledger.release(releases);
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return acknowledger.updateProgress(updates);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     return reaper.reap(request);
   }
 
@@ -208,9 +210,8 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    JobStore.checkPurge(queue, state);
-    return deleter.purge(queue, state);
+  public int purge(PurgeRequest request) {
+    return deleter.purge(request.queue(), request.state());
   }
 
   @Override
@@ -234,8 +235,8 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
-    workers.heartbeat(workerId, running);
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
+    workers.heartbeat(heartbeat.workerId(), heartbeat.running());
   }
 
   @Override

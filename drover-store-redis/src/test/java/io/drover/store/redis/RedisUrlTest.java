@@ -16,8 +16,10 @@ import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobQuery;
 import io.drover.store.Subscription;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.tck.Specs;
 import io.drover.time.SettableClock;
 import io.lettuce.core.AclCategory;
@@ -169,7 +171,7 @@ class RedisUrlTest {
 
   private void exerciseEveryOperation(RedisJobStore store) {
     store.registerWorker(Specs.worker("w-1", clock.instant()));
-    store.heartbeatWorker("w-1", 2);
+    store.heartbeatWorker(new WorkerHeartbeat("w-1", 2));
     store.pauseQueue("scrape.eu");
     store.resumeQueue("scrape.eu");
     store.enqueue(List.of(Specs.job("mail").dedupKey("k").build(), Specs.spec("scrape.eu")));
@@ -183,7 +185,9 @@ class RedisUrlTest {
     store.fail(
         List.of(new Failure(failing.lease(), Specs.error(failing, "x", clock.instant()), null)));
     clock.advance(Specs.LEASE.plusSeconds(1));
-    assertThat(store.reapExpiredLeases(Specs.reap(10))).containsExactly(claimed.get(2).id());
+    assertThat(store.reapExpiredLeases(Specs.reap(10)))
+        .extracting(JobChange::id)
+        .containsExactly(claimed.get(2).id());
     store.retryNow(failing.id());
     store.cancel(failing.id());
     assertThat(store.list(JobQuery.all().withState(JobState.COMPLETED)).jobs()).hasSize(1);
