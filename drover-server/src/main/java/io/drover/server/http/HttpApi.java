@@ -38,9 +38,8 @@ public final class HttpApi {
     JobSpecParser jobSpecs =
         new JobSpecParser(drover.jobDefaults(), config.http().maxPayloadBytes(), clock);
     JobRoutes jobs = new JobRoutes(drover, jobSpecs, bodyLimit, metrics.jobs()::enqueued);
-    RunRoutes runs =
-        new RunRoutes(
-            drover.store(), new RunSpecParser(jobSpecs, config.http().maxRunSteps()), bodyLimit);
+    RunSpecParser plans = new RunSpecParser(jobSpecs, config.http().maxRunSteps());
+    RunRoutes runs = new RunRoutes(drover.store(), plans, bodyLimit);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
     ScheduleRoutes schedules =
         new ScheduleRoutes(drover, config.schedules().parser(), clock, bodyLimit);
@@ -56,7 +55,8 @@ public final class HttpApi {
     checks.addAll(extraChecks);
     HealthRoutes health = new HealthRoutes(List.of(store), checks);
     WorkerRoutes workerRoutes = new WorkerRoutes(drover.store(), workers, clock);
-    LeaseRoutes leases = new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit);
+    LeaseRoutes leases =
+        new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit, plans);
     EventRoutes events = new EventRoutes(drover.events());
     AccessControl access = new AccessControl(tokens);
     return Javalin.create(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.drover.Ids;
+import io.drover.InvalidJobException;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobState;
@@ -22,6 +23,7 @@ import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.workflow.ParentResult;
+import io.drover.workflow.StepSpec;
 import io.drover.workflow.WorkflowStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -58,6 +60,7 @@ final class LeaseRoutes {
   private final Duration pollInterval;
   private final int maxResultBytes;
   private final int bodyLimit;
+  private final RunSpecParser steps;
 
   /**
    * @param listener told of attempts started and ended here, as of the in-process pool's
@@ -67,7 +70,9 @@ final class LeaseRoutes {
       ServerConfig config,
       JobListener listener,
       InstantSource clock,
-      int bodyLimit) {
+      int bodyLimit,
+      RunSpecParser steps) {
+    this.steps = steps;
     this.store = store;
     this.workers = new HttpWorkers(store, clock);
     this.listener = listener;
@@ -184,7 +189,9 @@ final class LeaseRoutes {
     LeaseBodies.Complete complete = LeaseBodies.complete(body(ctx), maxResultBytes);
     Job job = held(ctx, complete.leaseToken());
     LeaseRef lease = new LeaseRef(job.id(), complete.leaseToken());
-    List<JobChange> completed = store.complete(List.of(new Completion(lease, complete.result())));
+    List<StepSpec> added = addedSteps(complete.addSteps(), job);
+    List<JobChange> completed =
+        store.complete(List.of(new Completion(lease, complete.result(), added)));
     requireKept(!completed.isEmpty(), job, lease.token());
     workers.released(job);
     listener.onCompleted(job, ranFor(job));
@@ -192,6 +199,22 @@ final class LeaseRoutes {
       withJob(log.atDebug(), job).setMessage("job: completed (reported over http)").log();
     }
     answerWithTheJob(ctx, job);
+  }
+
+  /**
+   * The steps a completing step adds to its run, each read as a plan's step is; whether they fit
+   * the run (names free, parents known, no cycle, the step limit) the store checks with the
+   * completion, failing the step for good when they do not.
+   */
+  private List<StepSpec> addedSteps(JsonNode addSteps, Job job) {
+    if (addSteps == null) {
+      return List.of();
+    }
+    if (job.runId() == null) {
+      throw new InvalidJobException(
+          "add_steps", "only a step of a run adds steps; job " + job.id() + " is no step");
+    }
+    return steps.steps(addSteps, "add_steps");
   }
 
   /** Another attempt unless the worker says not, or none are left; after the backoff by default. */
