@@ -13,10 +13,16 @@ import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.ReapRequest;
+import io.drover.workflow.ForwardingWorkflowStore;
+import io.drover.workflow.RunState;
+import io.drover.workflow.SignalOutcome;
+import io.drover.workflow.WorkflowStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -166,9 +172,79 @@ public final class EventPublishingStore extends ForwardingJobStore {
                   change.retryAt()));
         }
       }
+      addRunEvents(changes, at, events);
       publish(events);
     }
     return changes;
+  }
+
+  /**
+   * Tells of the runs whose steps just finished and that are finished now. A run that failed while
+   * other branches still ran is told of again as those finish: events are news, and the run, read
+   * from the store, is the truth.
+   */
+  private void addRunEvents(List<JobChange> changes, Instant at, List<JobEvent> events) {
+    Set<UUID> runs = new LinkedHashSet<>();
+    for (JobChange change : changes) {
+      if (change.runId() != null && change.state().isTerminal()) {
+        runs.add(change.runId());
+      }
+    }
+    for (UUID runId : runs) {
+      store
+          .workflows()
+          .head(runId)
+          .ifPresent(
+              run -> {
+                Type type =
+                    switch (run.state()) {
+                      case COMPLETED -> Type.RUN_COMPLETED;
+                      case FAILED -> Type.RUN_FAILED;
+                      case CANCELLED -> Type.RUN_CANCELLED;
+                      case RUNNING -> null;
+                    };
+                if (type != null) {
+                  events.add(JobEvent.ofRun(type, runId, run.name(), at));
+                }
+              });
+    }
+  }
+
+  @Override
+  public WorkflowStore workflows() {
+    WorkflowStore runs = store.workflows();
+    return new ForwardingWorkflowStore(runs) {
+      @Override
+      public boolean cancelRun(UUID id) {
+        boolean cancelled = runs.cancelRun(id);
+        if (cancelled && channel.mayHaveListeners()) {
+          runs.head(id)
+              .ifPresent(
+                  run ->
+                      publish(
+                          List.of(
+                              JobEvent.ofRun(
+                                  Type.RUN_CANCELLED, id, run.name(), clock.instant()))));
+        }
+        return cancelled;
+      }
+
+      @Override
+      public SignalOutcome signal(UUID runId, String signal, String body) {
+        SignalOutcome outcome = runs.signal(runId, signal, body);
+        if (outcome == SignalOutcome.DELIVERED && channel.mayHaveListeners()) {
+          runs.head(runId)
+              .filter(run -> run.state() == RunState.COMPLETED)
+              .ifPresent(
+                  run ->
+                      publish(
+                          List.of(
+                              JobEvent.ofRun(
+                                  Type.RUN_COMPLETED, runId, run.name(), clock.instant()))));
+        }
+        return outcome;
+      }
+    };
   }
 
   private void publish(List<JobEvent> events) {

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param retryAt when a {@code retrying} job becomes claimable again; null in every other state
  * @param error the message of the failed attempt the change recorded, whole; null when it recorded
  *     none
+ * @param runId the run the job is a step of, or null: events tell when the step settled its run
  */
 public record JobChange(
     UUID id,
@@ -26,7 +27,8 @@ public record JobChange(
     int attempt,
     JobState state,
     Instant retryAt,
-    String error) {
+    String error,
+    UUID runId) {
   public JobChange {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(queue, "queue");
@@ -36,5 +38,17 @@ public record JobChange(
       throw new IllegalArgumentException(
           "retryAt is set for a retrying job and only for one (job " + id + " is " + state + ")");
     }
+  }
+
+  /** The change to a job that is no step of a run. */
+  public JobChange(
+      UUID id,
+      String queue,
+      String kind,
+      int attempt,
+      JobState state,
+      Instant retryAt,
+      String error) {
+    this(id, queue, kind, attempt, state, retryAt, error, null);
   }
 }

@@ -96,7 +96,8 @@ final class StoredJob {
         attempt,
         state,
         state == JobState.RETRYING ? runAt : null,
-        attemptFailed && !errors.isEmpty() ? errors.getLast().message() : null);
+        attemptFailed && !errors.isEmpty() ? errors.getLast().message() : null,
+        spec.runId());
   }
 
   Job snapshot() {
