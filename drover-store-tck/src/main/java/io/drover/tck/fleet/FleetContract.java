@@ -2,6 +2,7 @@ package io.drover.tck.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.Job;
 import io.drover.JobSpec;
@@ -151,6 +152,7 @@ public abstract class FleetContract {
 
   @Test
   void aRunOf2000Steps_survivesAWorkerKilledMidWay_everyStepAfterItsParents() throws Exception {
+    assumeTrue(store.supportsWorkflows(), store.name() + " does not run workflows");
     startFleet(2);
     RunSpec spec = layeredRun();
     assertThat(store.workflows().createRun(spec).created()).isTrue();
