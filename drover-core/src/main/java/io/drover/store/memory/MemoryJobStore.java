@@ -236,7 +236,7 @@ public final class MemoryJobStore implements JobStore {
     JobError error = failure.error();
     job.addError(new JobError(error.attempt(), error.message(), error.stack(), millis(error.at())));
     if (failure.retryAt() == null) {
-      finish(job, JobState.FAILED, now);
+      job.finish(JobState.FAILED, now);
     } else {
       job.state = JobState.RETRYING;
       job.runAt = millis(failure.retryAt());
@@ -375,7 +375,7 @@ public final class MemoryJobStore implements JobStore {
                 return false;
               }
               Instant now = now();
-              table.change(job, now, ended -> finish(ended, JobState.CANCELLED, now));
+              table.change(job, now, ended -> ended.finish(JobState.CANCELLED, now));
               runs.finished(job, now, woken);
               return true;
             });
@@ -553,12 +553,6 @@ public final class MemoryJobStore implements JobStore {
 
   private static Instant leaseEnd(Instant now, Duration lease) {
     return millis(now.plus(lease));
-  }
-
-  private static void finish(StoredJob job, JobState terminal, Instant now) {
-    job.state = terminal;
-    job.finishedAt = now;
-    job.leaseExpiresAt = null;
   }
 
   /**

@@ -235,9 +235,7 @@ final class MemoryRuns {
           cancelled.addError(
               new JobError(
                   cancelled.attempt, "cancelled: dependency '" + parent + "' failed", null, now));
-          cancelled.state = JobState.CANCELLED;
-          cancelled.finishedAt = now;
-          cancelled.leaseExpiresAt = null;
+          cancelled.finish(JobState.CANCELLED, now);
         });
   }
 
@@ -261,14 +259,7 @@ final class MemoryRuns {
     for (UUID id : run.stepIds) {
       StoredJob job = table.find(id);
       if (!job.state.isTerminal()) {
-        table.change(
-            job,
-            now,
-            cancelled -> {
-              cancelled.state = JobState.CANCELLED;
-              cancelled.finishedAt = now;
-              cancelled.leaseExpiresAt = null;
-            });
+        table.change(job, now, cancelled -> cancelled.finish(JobState.CANCELLED, now));
         disarm(steps.get(id));
       }
     }

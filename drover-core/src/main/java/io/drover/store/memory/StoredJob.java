@@ -71,6 +71,13 @@ final class StoredJob {
     return spec.runId() != null;
   }
 
+  /** Ends the job in a terminal state; a lease it had is gone. */
+  void finish(JobState terminal, Instant now) {
+    state = terminal;
+    finishedAt = now;
+    leaseExpiresAt = null;
+  }
+
   boolean isHeldUnder(long token) {
     return state == JobState.ACTIVE && leaseToken == token;
   }
