@@ -4,6 +4,7 @@ import io.drover.events.EventChannel;
 import io.drover.events.EventPublishingStore;
 import io.drover.maintenance.Cleaner;
 import io.drover.maintenance.Reaper;
+import io.drover.maintenance.WaitFirer;
 import io.drover.maintenance.WorkerPruner;
 import io.drover.runtime.HandlerRegistry;
 import io.drover.runtime.JobListener;
@@ -16,6 +17,9 @@ import io.drover.store.Capabilities;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
+import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunSpec;
+import io.drover.workflow.WorkflowStore;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +47,7 @@ public final class Drover implements AutoCloseable {
   private final JobDefaults jobDefaults;
   private final WorkerPool pool;
   private final Reaper reaper;
+  private final WaitFirer waitFirer;
   private final Cleaner cleaner;
   private final WorkerPruner pruner;
   private final Scheduler scheduler;
@@ -77,6 +82,10 @@ public final class Drover implements AutoCloseable {
                 builder.worker.heartbeatInterval(),
                 WorkerPruner.DEFAULT_INTERVAL)
             : null;
+    this.waitFirer =
+        builder.maintenance && store.supportsWorkflows()
+            ? new WaitFirer(store, WaitFirer.DEFAULT_INTERVAL)
+            : null;
     boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
     this.scheduler =
         schedules ? new Scheduler(store, builder.clock, jobDefaults, Scheduler.DEFAULT_TICK) : null;
@@ -97,6 +106,9 @@ public final class Drover implements AutoCloseable {
       reaper.start();
       cleaner.start();
       pruner.start();
+    }
+    if (waitFirer != null) {
+      waitFirer.start();
     }
     if (pool != null) {
       pool.start();
@@ -119,6 +131,9 @@ public final class Drover implements AutoCloseable {
       reaper.stop();
       cleaner.stop();
       pruner.stop();
+    }
+    if (waitFirer != null) {
+      waitFirer.stop();
     }
   }
 
@@ -156,6 +171,24 @@ public final class Drover implements AutoCloseable {
 
   public Optional<Job> get(UUID id) {
     return store.get(id);
+  }
+
+  /**
+   * Starts a run: its steps become jobs of the store, run by the workers of their queues.
+   *
+   * @throws io.drover.UnsupportedCapabilityException when the store does not run workflows
+   */
+  public RunCreated startRun(RunSpec run) {
+    return store.workflows().createRun(run);
+  }
+
+  /**
+   * The store's runs: read, cancel, retry, signal.
+   *
+   * @throws io.drover.UnsupportedCapabilityException when the store does not run workflows
+   */
+  public WorkflowStore runs() {
+    return store.workflows();
   }
 
   /** The store, as this Drover uses it: changes made through it publish job events. */

@@ -90,6 +90,7 @@ public final class Bench {
             case DRAIN -> DrainScenario.run(run);
             case STEADY -> SteadyScenario.run(run);
             case BACKLOG -> BacklogScenario.run(run);
+            case WORKFLOW -> WorkflowScenario.run(run);
           };
       List<Metric> metrics = new ArrayList<>(result.metrics());
       metrics.addAll(result.verdict().metrics());

@@ -4,10 +4,9 @@ import io.drover.Job;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.ForwardingJobStore;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,8 +65,8 @@ final class MeasuredStore extends ForwardingJobStore {
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
-    Set<UUID> done = store.complete(completions);
+  public List<JobChange> complete(List<Completion> completions) {
+    List<JobChange> done = store.complete(completions);
     completeCalls.incrementAndGet();
     // The time before the count, so whoever sees the last count also sees its time.
     lastCompletionAt.accumulateAndGet(WallClock.nanos(), Math::max);

@@ -13,7 +13,12 @@ public enum Scenario {
   /** Enqueue-to-handler-start latency while jobs arrive at a fixed rate. */
   STEADY,
   /** {@link #DRAIN} with a large finished history and a waiting backlog already in the store. */
-  BACKLOG;
+  BACKLOG,
+  /**
+   * Parallel steps of one run and their join, then a chain of steps: step rate and the hand-off
+   * from a completed parent to its started child.
+   */
+  WORKFLOW;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -39,6 +39,16 @@ public record Verdict(long expected, long runs, long lost, long duplicated, long
         expected, ran.runs(), Math.max(0, expected - completed), Math.max(0, duplicated), leftOver);
   }
 
+  /** This verdict and a later one of the same scenario, as one: the later one says what is left. */
+  Verdict then(Verdict later) {
+    return new Verdict(
+        expected + later.expected,
+        runs + later.runs,
+        lost + later.lost,
+        duplicated + later.duplicated,
+        later.leftOver);
+  }
+
   public boolean exactlyOnce() {
     return runs == expected && lost == 0 && duplicated == 0 && leftOver == 0;
   }

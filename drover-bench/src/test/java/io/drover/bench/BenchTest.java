@@ -26,7 +26,14 @@ class BenchTest {
                   "latency_p95_us",
                   "latency_p99_us",
                   "latency_max_us"),
-          Scenario.BACKLOG, List.of("jobs_per_s", "seed_s", "seed_jobs_per_s"));
+          Scenario.BACKLOG, List.of("jobs_per_s", "seed_s", "seed_jobs_per_s"),
+          Scenario.WORKFLOW,
+              List.of(
+                  "steps_per_s",
+                  "chain_steps_per_s",
+                  "handoff_p50_ms",
+                  "handoff_p99_ms",
+                  "handoff_max_ms"));
 
   @ParameterizedTest
   @EnumSource(Scenario.class)

@@ -1,50 +1,47 @@
 package io.drover.events;
 
 import io.drover.Job;
-import io.drover.JobError;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.events.JobEvent.Type;
+import io.drover.store.AnswerMatcher;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
 import io.drover.store.ForwardingJobStore;
-import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
-import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.ReapRequest;
-import io.drover.store.Release;
+import io.drover.workflow.ForwardingWorkflowStore;
+import io.drover.workflow.RunState;
+import io.drover.workflow.SignalOutcome;
+import io.drover.workflow.WorkflowStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * A store that publishes, on its {@link JobStore#events() channel}, what its calls did to jobs once
  * the store has done it: every process that changes jobs through one tells every process that
- * watches them, whichever store they share. Acknowledgements name only a lease, so the jobs this
- * process claimed are remembered until they are acknowledged, to say which queue and kind their
- * events belong to; a job it does not remember is read back.
+ * watches them, whichever store they share. The store's answers ({@link JobChange}) say which
+ * queue, kind and attempt each event belongs to, so nothing is kept between calls and no job is
+ * read back, but for a cancel.
  *
  * <p>Each process publishes what it did once it is done, so the events of one job from two
  * processes can cross: a worker woken by an enqueue may announce the start before the producer
  * announces the enqueue. Within one process they keep their order; across processes, {@code at}
  * orders them.
  *
- * <p>While nobody can hear (an in-process channel without listeners), nothing is built or kept.
+ * <p>While nobody can hear (an in-process channel without listeners), no event is built.
  */
 public final class EventPublishingStore extends ForwardingJobStore {
   private final EventChannel channel;
   private final InstantSource clock;
-  private final Map<UUID, Job> held = new ConcurrentHashMap<>();
 
   public EventPublishingStore(JobStore store, InstantSource clock) {
     super(store);
@@ -78,7 +75,6 @@ public final class EventPublishingStore extends ForwardingJobStore {
     if (!claimed.isEmpty() && channel.mayHaveListeners()) {
       List<JobEvent> events = new ArrayList<>(claimed.size());
       for (Job job : claimed) {
-        held.put(job.id(), job);
         events.add(
             JobEvent.of(
                 Type.STARTED, job.id(), job.queue(), job.kind(), job.attempt(), job.startedAt()));
@@ -89,71 +85,34 @@ public final class EventPublishingStore extends ForwardingJobStore {
   }
 
   @Override
-  public Set<UUID> heartbeat(HeartbeatRequest request) {
-    Set<UUID> kept = store.heartbeat(request);
-    for (LeaseRef lease : request.leases()) {
-      if (!kept.contains(lease.jobId())) {
-        held.remove(lease.jobId());
-      }
-    }
-    return kept;
+  public List<JobChange> complete(List<Completion> completions) {
+    return publishOutcomes(store.complete(completions));
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
-    Set<UUID> done = store.complete(completions);
-    publishOutcomes(
-        completions,
-        done,
-        Completion::lease,
-        (completion, job) -> outcome(Type.COMPLETED, job, null, null));
-    return done;
+  public List<JobChange> fail(List<Failure> failures) {
+    return publishOutcomes(store.fail(failures));
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
-    Set<UUID> done = store.fail(failures);
-    publishOutcomes(
-        failures,
-        done,
-        Failure::lease,
-        (failure, job) ->
-            outcome(
-                failure.retryAt() == null ? Type.FAILED : Type.RETRYING,
-                job,
-                failure.error().message(),
-                failure.retryAt()));
-    return done;
-  }
-
-  @Override
-  public Set<UUID> release(List<Release> releases) {
-    Set<UUID> released = store.release(releases);
-    releases.forEach(release -> held.remove(release.lease().jobId()));
-    return released;
-  }
-
-  @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
-    Set<UUID> updated = store.updateProgress(updates);
-    if (channel.mayHaveListeners()) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
+    List<JobChange> updated = store.updateProgress(updates);
+    if (!updated.isEmpty() && channel.mayHaveListeners()) {
+      Instant at = clock.instant();
+      AnswerMatcher<ProgressUpdate> matcher = new AnswerMatcher<>(updates, ProgressUpdate::lease);
       List<JobEvent> events = new ArrayList<>(updated.size());
-      for (ProgressUpdate update : updates) {
-        UUID id = update.lease().jobId();
-        Job job = held.get(id);
-        if (updated.contains(id) && (job != null || (job = readBack(id)) != null)) {
-          events.add(
-              new JobEvent(
-                  Type.PROGRESS,
-                  id,
-                  job.queue(),
-                  job.kind(),
-                  job.attempt(),
-                  clock.instant(),
-                  update.progress(),
-                  null,
-                  null));
-        }
+      for (JobChange change : updated) {
+        events.add(
+            new JobEvent(
+                Type.PROGRESS,
+                change.id(),
+                change.queue(),
+                change.kind(),
+                change.attempt(),
+                at,
+                matcher.itemFor(change.id()).progress(),
+                null,
+                null));
       }
       publish(events);
     }
@@ -161,91 +120,131 @@ public final class EventPublishingStore extends ForwardingJobStore {
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
-    List<UUID> reaped = store.reapExpiredLeases(request);
-    reaped.forEach(held::remove);
-    if (!reaped.isEmpty() && channel.mayHaveListeners()) {
-      List<JobEvent> events = new ArrayList<>(reaped.size());
-      for (UUID id : reaped) {
-        Job job = readBack(id);
-        if (job != null && (job.state() == JobState.RETRYING || job.state() == JobState.FAILED)) {
-          JobError last = job.errors().isEmpty() ? null : job.errors().getLast();
-          boolean retrying = job.state() == JobState.RETRYING;
-          events.add(
-              outcome(
-                  retrying ? Type.RETRYING : Type.FAILED,
-                  job,
-                  last == null ? null : last.message(),
-                  retrying ? job.runAt() : null));
-        }
-      }
-      publish(events);
-    }
-    return reaped;
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
+    return publishOutcomes(store.reapExpiredLeases(request));
   }
 
   @Override
   public boolean cancel(UUID id) {
     boolean cancelled = store.cancel(id);
-    held.remove(id);
     if (cancelled && channel.mayHaveListeners()) {
-      Job job = readBack(id);
-      if (job != null) {
-        publish(
-            List.of(
-                JobEvent.of(
-                    Type.CANCELLED, id, job.queue(), job.kind(), job.attempt(), clock.instant())));
-      }
+      store
+          .get(id) // gone again if deleted meanwhile
+          .ifPresent(
+              job ->
+                  publish(
+                      List.of(
+                          JobEvent.of(
+                              Type.CANCELLED,
+                              id,
+                              job.queue(),
+                              job.kind(),
+                              job.attempt(),
+                              clock.instant()))));
     }
     return cancelled;
   }
 
-  @Override
-  public void close() {
-    held.clear();
-    store.close();
+  /** Tells of the attempts that ended: completed, retrying or failed. */
+  private List<JobChange> publishOutcomes(List<JobChange> changes) {
+    if (!changes.isEmpty() && channel.mayHaveListeners()) {
+      Instant at = clock.instant();
+      List<JobEvent> events = new ArrayList<>(changes.size());
+      for (JobChange change : changes) {
+        Type type =
+            switch (change.state()) {
+              case COMPLETED -> Type.COMPLETED;
+              case RETRYING -> Type.RETRYING;
+              case FAILED -> Type.FAILED;
+              default -> null; // the attempt did not end
+            };
+        if (type != null) {
+          events.add(
+              new JobEvent(
+                  type,
+                  change.id(),
+                  change.queue(),
+                  change.kind(),
+                  change.attempt(),
+                  at,
+                  null,
+                  change.error(),
+                  change.retryAt()));
+        }
+      }
+      addRunEvents(changes, at, events);
+      publish(events);
+    }
+    return changes;
   }
 
   /**
-   * Forgets the acknowledged jobs, and tells of those the store accepted, reading back any this
-   * process did not claim.
+   * Tells of the runs whose steps just finished and that are finished now. A run that failed while
+   * other branches still ran is told of again as those finish: events are news, and the run, read
+   * from the store, is the truth.
    */
-  private <A> void publishOutcomes(
-      List<A> acks,
-      Set<UUID> done,
-      Function<A, LeaseRef> lease,
-      BiFunction<A, Job, JobEvent> event) {
-    boolean wanted = channel.mayHaveListeners();
-    List<JobEvent> events = wanted ? new ArrayList<>(done.size()) : List.of();
-    for (A ack : acks) {
-      UUID id = lease.apply(ack).jobId();
-      Job claimed = held.remove(id);
-      if (wanted && done.contains(id)) {
-        Job job = claimed != null ? claimed : readBack(id);
-        if (job != null) {
-          events.add(event.apply(ack, job));
-        }
+  private void addRunEvents(List<JobChange> changes, Instant at, List<JobEvent> events) {
+    Set<UUID> runs = new LinkedHashSet<>();
+    for (JobChange change : changes) {
+      if (change.runId() != null && change.state().isTerminal()) {
+        runs.add(change.runId());
       }
     }
-    publish(events);
+    for (UUID runId : runs) {
+      store
+          .workflows()
+          .head(runId)
+          .ifPresent(
+              run -> {
+                Type type =
+                    switch (run.state()) {
+                      case COMPLETED -> Type.RUN_COMPLETED;
+                      case FAILED -> Type.RUN_FAILED;
+                      case CANCELLED -> Type.RUN_CANCELLED;
+                      case RUNNING -> null;
+                    };
+                if (type != null) {
+                  events.add(JobEvent.ofRun(type, runId, run.name(), at));
+                }
+              });
+    }
   }
 
-  private JobEvent outcome(Type type, Job job, String error, Instant retryAt) {
-    return new JobEvent(
-        type,
-        job.id(),
-        job.queue(),
-        job.kind(),
-        job.attempt(),
-        clock.instant(),
-        null,
-        error,
-        retryAt);
-  }
+  @Override
+  public WorkflowStore workflows() {
+    WorkflowStore runs = store.workflows();
+    return new ForwardingWorkflowStore(runs) {
+      @Override
+      public boolean cancelRun(UUID id) {
+        boolean cancelled = runs.cancelRun(id);
+        if (cancelled && channel.mayHaveListeners()) {
+          runs.head(id)
+              .ifPresent(
+                  run ->
+                      publish(
+                          List.of(
+                              JobEvent.ofRun(
+                                  Type.RUN_CANCELLED, id, run.name(), clock.instant()))));
+        }
+        return cancelled;
+      }
 
-  /** The job as stored, or null when it is gone (deleted or cleaned up meanwhile). */
-  private Job readBack(UUID id) {
-    return store.get(id).orElse(null);
+      @Override
+      public SignalOutcome signal(UUID runId, String signal, String body) {
+        SignalOutcome outcome = runs.signal(runId, signal, body);
+        if (outcome == SignalOutcome.DELIVERED && channel.mayHaveListeners()) {
+          runs.head(runId)
+              .filter(run -> run.state() == RunState.COMPLETED)
+              .ifPresent(
+                  run ->
+                      publish(
+                          List.of(
+                              JobEvent.ofRun(
+                                  Type.RUN_COMPLETED, runId, run.name(), clock.instant()))));
+        }
+        return outcome;
+      }
+    };
   }
 
   private void publish(List<JobEvent> events) {

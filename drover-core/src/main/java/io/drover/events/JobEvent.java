@@ -34,7 +34,10 @@ public record JobEvent(
     }
   }
 
-  /** What the job went through. */
+  /**
+   * What the job went through; the {@code RUN_} types are what a run went through, told with the
+   * run's id in {@link #jobId()}, its name in {@link #kind()} and no queue (a run spans queues).
+   */
   public enum Type {
     ENQUEUED,
     STARTED,
@@ -42,17 +45,35 @@ public record JobEvent(
     COMPLETED,
     RETRYING,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    RUN_COMPLETED,
+    RUN_FAILED,
+    RUN_CANCELLED;
 
-    /** The lower-case name used on the wire and in the API. */
+    /** The name used on the wire and in the API: {@code completed}, {@code run.completed}. */
     public String wireName() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace("run_", "run.");
+    }
+
+    public boolean isRunEvent() {
+      return name().startsWith("RUN_");
     }
 
     public static Type ofWireName(String name) {
-      return valueOf(name.toUpperCase(Locale.ROOT));
+      return valueOf(name.toUpperCase(Locale.ROOT).replace('.', '_'));
     }
   }
+
+  /** A run's event: the run's id and name, no queue. */
+  public static JobEvent ofRun(Type type, UUID runId, String name, Instant at) {
+    return new JobEvent(type, runId, RUN_QUEUE, name, 0, at, null, null, null);
+  }
+
+  /**
+   * The queue of run events: none, as the empty name no queue can have, so a stream filtered to
+   * queues never sees them.
+   */
+  public static final String RUN_QUEUE = "";
 
   static JobEvent of(Type type, UUID jobId, String queue, String kind, int attempt, Instant at) {
     return new JobEvent(type, jobId, queue, kind, attempt, at, null, null, null);

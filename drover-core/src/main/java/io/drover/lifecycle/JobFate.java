@@ -43,7 +43,8 @@ public final class JobFate implements LeaseExpiry {
   public Acknowledgement afterOutcome(Job job, Outcome outcome, Instant now) {
     return switch (outcome) {
       case null -> new Completion(job.lease(), null);
-      case Outcome.Complete complete -> new Completion(job.lease(), complete.result());
+      case Outcome.Complete complete ->
+          new Completion(job.lease(), complete.result(), complete.addSteps());
       case Outcome.RetryIn retry ->
           new Failure(
               job.lease(),

@@ -1,12 +1,12 @@
 package io.drover.maintenance;
 
 import io.drover.lifecycle.JobFate;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.ReapRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +41,7 @@ public final class Reaper {
   /** Reaps every expired lease now; returns how many. */
   public int reapAll() {
     int total = 0;
-    List<UUID> reaped;
+    List<JobChange> reaped;
     do {
       reaped = store.reapExpiredLeases(batch);
       total += reaped.size();

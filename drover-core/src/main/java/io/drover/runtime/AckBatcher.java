@@ -3,6 +3,7 @@ package io.drover.runtime;
 import io.drover.store.Acknowledgement;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.Release;
 import java.time.Duration;
@@ -153,20 +154,24 @@ final class AckBatcher {
 
     void send(JobStore store) {
       if (!completions.isEmpty()) {
-        landed.addAll(store.complete(completions));
+        land(store.complete(completions));
         completions.clear();
       }
       if (!failures.isEmpty()) {
-        landed.addAll(store.fail(failures));
+        land(store.fail(failures));
         failures.clear();
       }
       if (!releases.isEmpty()) {
-        landed.addAll(store.release(releases));
+        land(store.release(releases));
         releases.clear();
       }
       if (landed.size() < batch.size()) {
         logRefused(batch, landed);
       }
+    }
+
+    private void land(List<JobChange> changes) {
+      changes.forEach(change -> landed.add(change.id()));
     }
   }
 

@@ -1,21 +1,18 @@
 package io.drover.runtime;
 
 import io.drover.Job;
+import io.drover.store.Listeners;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link JobListener} whose failures are logged and go no further, so a broken listener can never
  * keep an outcome from the store or kill a pool thread.
  */
 final class GuardedListener implements JobListener {
-  private static final Logger log = LoggerFactory.getLogger(GuardedListener.class);
+  private final Listeners<JobListener> delegate = new Listeners<>("worker: job listener");
 
-  private final JobListener delegate;
-
-  private GuardedListener(JobListener delegate) {
-    this.delegate = delegate;
+  private GuardedListener(JobListener listener) {
+    delegate.add(listener);
   }
 
   static JobListener of(JobListener listener) {
@@ -24,41 +21,21 @@ final class GuardedListener implements JobListener {
 
   @Override
   public void onStarted(Job job) {
-    try {
-      delegate.onStarted(job);
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+    delegate.forEach(listener -> listener.onStarted(job));
   }
 
   @Override
   public void onCompleted(Job job, Duration duration) {
-    try {
-      delegate.onCompleted(job, duration);
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+    delegate.forEach(listener -> listener.onCompleted(job, duration));
   }
 
   @Override
   public void onRetrying(Job job, Duration duration) {
-    try {
-      delegate.onRetrying(job, duration);
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+    delegate.forEach(listener -> listener.onRetrying(job, duration));
   }
 
   @Override
   public void onFailed(Job job, Duration duration) {
-    try {
-      delegate.onFailed(job, duration);
-    } catch (RuntimeException e) {
-      failed(e);
-    }
-  }
-
-  private void failed(RuntimeException e) {
-    log.warn("worker: job listener {} failed: {}", delegate.getClass().getName(), e.toString());
+    delegate.forEach(listener -> listener.onFailed(job, duration));
   }
 }

@@ -14,6 +14,7 @@ import io.drover.store.LeaseRef;
 import io.drover.store.QueuePattern;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -373,7 +374,7 @@ public final class WorkerPool {
           }
         }
       }
-      store.heartbeatWorker(config.workerId(), inFlight.size());
+      store.heartbeatWorker(new WorkerHeartbeat(config.workerId(), inFlight.size()));
       heartbeatOutage.succeeded();
     } catch (VirtualMachineError fatal) {
       throw fatal;

@@ -2,10 +2,8 @@ package io.drover.store;
 
 import io.drover.Job;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
-import io.drover.workflow.WorkflowStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +26,7 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     return store.complete(completions);
   }
 
@@ -48,22 +46,22 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
+  public List<JobChange> fail(List<Failure> failures) {
     return store.fail(failures);
   }
 
   @Override
-  public Set<UUID> release(List<Release> releases) {
+  public List<JobChange> release(List<Release> releases) {
     return store.release(releases);
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return store.updateProgress(updates);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     return store.reapExpiredLeases(request);
   }
 
@@ -98,8 +96,8 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    return store.purge(queue, state);
+  public int purge(PurgeRequest request) {
+    return store.purge(request);
   }
 
   @Override
@@ -123,8 +121,8 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
-    store.heartbeatWorker(workerId, running);
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
+    store.heartbeatWorker(heartbeat);
   }
 
   @Override
@@ -153,7 +151,7 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
-  public WorkflowStore workflows() {
+  public io.drover.workflow.WorkflowStore workflows() {
     return store.workflows();
   }
 

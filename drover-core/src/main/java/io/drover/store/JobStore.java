@@ -3,10 +3,8 @@ package io.drover.store;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.schedule.ScheduleStore;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,33 +59,34 @@ public interface JobStore extends AutoCloseable {
 
   /**
    * Moves held jobs to {@code completed}, storing the result and {@code finished_at}, clearing the
-   * lease expiry. Leases not held are ignored.
+   * lease expiry. Leases not held are ignored. A completion whose added steps break a rule of their
+   * run fails its job for good instead, with the rule as the error (stores that run workflows).
    *
-   * @return the ids that were completed
+   * @return what changed, one answer per job changed, in the completions' order
    */
-  Set<UUID> complete(List<Completion> completions);
+  List<JobChange> complete(List<Completion> completions);
 
   /**
    * Records a failed attempt on each held job: appends the error, then {@code retrying} with {@code
    * run_at = retryAt}, or {@code failed} with {@code finished_at} when retryAt is null.
    *
-   * @return the ids that were updated
+   * @return what changed, one answer per job changed, in the failures' order
    */
-  Set<UUID> fail(List<Failure> failures);
+  List<JobChange> fail(List<Failure> failures);
 
   /**
    * Returns held jobs to {@code waiting} at once, giving back the attempt the claim used.
    *
-   * @return the ids that were released
+   * @return what changed, one answer per job released, in the releases' order
    */
-  Set<UUID> release(List<Release> releases);
+  List<JobChange> release(List<Release> releases);
 
   /**
-   * Stores progress on held jobs.
+   * Stores progress on held jobs; they stay {@code active}.
    *
-   * @return the ids updated
+   * @return one answer per update stored, in the updates' order
    */
-  Set<UUID> updateProgress(List<ProgressUpdate> updates);
+  List<JobChange> updateProgress(List<ProgressUpdate> updates);
 
   /**
    * Recovers up to {@code max} {@code active} jobs whose lease expired before now, earliest expired
@@ -97,9 +96,10 @@ public interface JobStore extends AutoCloseable {
    * LeaseExpiry#unreadable}, never stopping the batch. Safe to run from any number of processes at
    * once: each job is recovered once.
    *
-   * @return the ids recovered
+   * @return what changed, one answer per job recovered, earliest expired first, each with the
+   *     message of the failed attempt recorded
    */
-  List<UUID> reapExpiredLeases(ReapRequest request);
+  List<JobChange> reapExpiredLeases(ReapRequest request);
 
   /**
    * Deletes up to {@code batchSize} terminal jobs finished longer ago than their state's retention,
@@ -148,34 +148,14 @@ public interface JobStore extends AutoCloseable {
   boolean delete(UUID id);
 
   /**
-   * Deletes every job of {@code queue} in {@code state}, each as {@link #delete} does, in
+   * Deletes every job of the request's queue in its state, each as {@link #delete} does, in
    * transactions of bounded size, so that purging millions of jobs never holds the store for long;
    * jobs entering or leaving the state meanwhile may or may not be deleted. Steps of runs are left
-   * alone: they go with their run. A paused queue stays paused. Check the arguments with {@link
-   * #checkPurge} first.
+   * alone: they go with their run. A paused queue stays paused.
    *
    * @return how many jobs were deleted; 0 for a queue that has none or was never seen
-   * @throws io.drover.InvalidJobException if {@code queue} is not a valid queue name
-   * @throws IllegalArgumentException for {@code active}: workers hold those jobs' leases
    */
-  int purge(String queue, JobState state);
-
-  /**
-   * What every store refuses of {@link #purge}, before it deletes anything.
-   *
-   * @throws io.drover.InvalidJobException if {@code queue} is not a valid queue name
-   * @throws IllegalArgumentException for {@code active}
-   */
-  static void checkPurge(String queue, JobState state) {
-    JobSpec.checkName("queue", queue);
-    Objects.requireNonNull(state, "state");
-    if (state == JobState.ACTIVE) {
-      throw new IllegalArgumentException(
-          "cannot purge active jobs of queue '"
-              + queue
-              + "': workers hold their leases; cancel them first");
-    }
-  }
+  int purge(PurgeRequest request);
 
   /** Counts per queue and state, for every queue that has jobs or is paused, sorted by name. */
   List<QueueStats> stats();
@@ -190,7 +170,7 @@ public interface JobStore extends AutoCloseable {
   void registerWorker(WorkerInfo worker);
 
   /** Records a worker's heartbeat and running count; a worker not registered is ignored. */
-  void heartbeatWorker(String workerId, int running);
+  void heartbeatWorker(WorkerHeartbeat heartbeat);
 
   /** Removes a worker from the registry (idempotent). */
   void removeWorker(String workerId);

@@ -54,8 +54,15 @@ public record StepSpec(
 
   /** A step the store completes when {@code waitsFor}'s signal arrives or its timer fires. */
   public static Builder waiting(String name, StepWait waitsFor) {
-    return new Builder(
-        name, JobSpec.builder(JobSpec.DEFAULT_QUEUE, waitsFor.kind()).build(), waitsFor);
+    return waiting(name, JobSpec.builder(JobSpec.DEFAULT_QUEUE, waitsFor.kind()).build(), waitsFor);
+  }
+
+  /**
+   * A waiting step whose job, of kind {@link StepWait#kind()}, says where it is listed and counted
+   * (its queue) and its id.
+   */
+  public static Builder waiting(String name, JobSpec job, StepWait waitsFor) {
+    return new Builder(name, job, waitsFor);
   }
 
   /** This step as a member of a run: its job carries the run and its parents' job ids. */

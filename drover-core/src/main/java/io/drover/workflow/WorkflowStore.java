@@ -39,6 +39,12 @@ public interface WorkflowStore {
   /** The run with every step, or empty. */
   Optional<Run> run(UUID id);
 
+  /**
+   * The run without its steps, or empty: what a step's handler reads (the input) and what events
+   * tell (the state), answered without reading the steps.
+   */
+  Optional<RunHead> head(UUID runId);
+
   /** Runs matching the query, newest first, without their steps. */
   RunPage runs(RunQuery query);
 

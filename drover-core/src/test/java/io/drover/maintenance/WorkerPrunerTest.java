@@ -3,6 +3,7 @@ package io.drover.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.store.JobStore;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import io.drover.store.memory.MemoryJobStore;
 import io.drover.time.SettableClock;
@@ -46,7 +47,7 @@ class WorkerPrunerTest {
     WorkerPruner pruner = pruner(Duration.ofSeconds(20));
     register("w1", START);
     clock.advance(Duration.ofMinutes(4));
-    store.heartbeatWorker("w1", 2);
+    store.heartbeatWorker(new WorkerHeartbeat("w1", 2));
     clock.advance(Duration.ofMinutes(4));
 
     assertThat(pruner.pruneAll()).isEmpty();

@@ -6,6 +6,7 @@ import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.ForwardingJobStore;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class FailingStore extends ForwardingJobStore {
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     return call(Operation.COMPLETE, () -> super.complete(completions));
   }
 

@@ -2,9 +2,9 @@ package io.drover.runtime;
 
 import static io.drover.runtime.PoolFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.drover.Job;
+import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Outcome;
 import java.time.Duration;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
+  private static final String WITNESS_QUEUE = "witness";
+
   private final PoolFixture fixture = new PoolFixture();
 
   @AfterEach
@@ -78,11 +80,31 @@ class ShutdownTest {
 
     UUID id = fixture.enqueue(spec("noop").build());
 
-    // Several poll intervals (50 ms) pass: a pool still claiming would have taken the job.
-    await()
-        .during(Duration.ofMillis(400))
-        .atMost(Duration.ofSeconds(2))
-        .until(() -> fixture.store.get(id).orElseThrow().state() == JobState.WAITING);
-    assertThat(fixture.store.get(id).orElseThrow().attempt()).isZero();
+    // A witness pool on the same store runs jobs enqueued after that one, one after another: each
+    // took a wake-up and a claim, chances that a pool still claiming would have used as well.
+    WorkerPool witness =
+        new WorkerPool(
+            fixture.store,
+            WorkerConfig.builder()
+                .workerId("witness")
+                .queues(WITNESS_QUEUE)
+                .pollInterval(Duration.ofMillis(50))
+                .build(),
+            new HandlerRegistry(Map.of("noop", ctx -> Outcome.complete())),
+            InstantSource.system(),
+            RandomGenerator.getDefault());
+    witness.start();
+    try {
+      for (int i = 0; i < 3; i++) {
+        fixture.awaitState(
+            fixture.enqueue(JobSpec.builder(WITNESS_QUEUE, "noop").build()), JobState.COMPLETED);
+      }
+    } finally {
+      witness.stop();
+    }
+
+    Job job = fixture.store.get(id).orElseThrow();
+    assertThat(job.state()).isEqualTo(JobState.WAITING);
+    assertThat(job.attempt()).isZero();
   }
 }

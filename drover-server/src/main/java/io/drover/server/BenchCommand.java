@@ -8,6 +8,7 @@ import io.drover.bench.Report;
 import io.drover.bench.Scenario;
 import io.drover.bench.WorkerLauncher;
 import io.drover.runtime.WorkerConfig;
+import io.drover.server.cli.ClientException;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.Setting;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "enqueue, drain, steady or backlog; several, comma-separated, run in turn."
+          "enqueue, drain, steady, backlog or workflow; several, comma-separated, run in turn."
               + " Default: drain.")
   private List<String> scenarios = List.of(Scenario.DRAIN.wireName());
 
@@ -147,13 +149,14 @@ final class BenchCommand implements Callable<Integer> {
                   System.out,
                   System.err)
               .run();
-      return reports.stream().allMatch(Report::passed) ? 0 : ServerCommand.EXIT_FAILED;
-    } catch (ConfigException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
+      return reports.stream().allMatch(Report::passed) ? 0 : CommandFailures.EXIT_FAILED;
+    } catch (ConfigException e) {
+      throw e; // a setting, which CommandFailures says as such
+    } catch (IllegalArgumentException e) {
+      // An option, or a mix of them, the bench cannot run: --jobs 0, several workers on memory.
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      spec.commandLine().getErr().println("drover: bench failed: " + e);
-      return ServerCommand.EXIT_FAILED;
+      throw new ClientException("bench failed: " + e);
     } finally {
       if (scratch != null) {
         deleteTree(scratch);
@@ -202,13 +205,13 @@ final class BenchCommand implements Callable<Integer> {
             Setting.STORE.flag(),
             choice.kind().wireName(),
             Setting.DATA_DIR.flag(),
-            config.dataDir().toAbsolutePath().toString()));
+            config.store().dataDir().toAbsolutePath().toString()));
     Map<String, String> environment = new HashMap<>();
-    if (config.databaseUrl() != null) {
-      environment.put(Setting.DATABASE_URL.droverEnv(), config.databaseUrl());
+    if (config.store().databaseUrl() != null) {
+      environment.put(Setting.DATABASE_URL.droverEnv(), config.store().databaseUrl());
     }
-    if (config.redisUrl() != null) {
-      environment.put(Setting.REDIS_URL.droverEnv(), config.redisUrl());
+    if (config.store().redisUrl() != null) {
+      environment.put(Setting.REDIS_URL.droverEnv(), config.store().redisUrl());
     }
     return new WorkerLauncher(command, environment);
   }

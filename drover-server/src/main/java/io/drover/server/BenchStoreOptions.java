@@ -4,7 +4,7 @@ import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.Setting;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -57,7 +57,7 @@ final class BenchStoreOptions {
    *     from
    */
   ServerConfig load(Map<String, String> env, Path dataDirOtherwise) {
-    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    Map<Setting<?>, String> flags = new HashMap<>();
     putIfGiven(flags, Setting.STORE, store);
     putIfGiven(flags, Setting.DATABASE_URL, databaseUrl);
     putIfGiven(flags, Setting.REDIS_URL, redisUrl);
@@ -65,7 +65,7 @@ final class BenchStoreOptions {
     return ConfigLoader.load(flags, env);
   }
 
-  private static void putIfGiven(Map<Setting, String> flags, Setting setting, String value) {
+  private static void putIfGiven(Map<Setting<?>, String> flags, Setting<?> setting, String value) {
     if (value != null) {
       flags.put(setting, value);
     }

@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.bench.BenchWorker;
 import io.drover.server.config.ServerConfig;
+import io.drover.server.config.StoreSettings;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
@@ -14,9 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code drover bench-worker}, hidden: one worker process of {@code drover bench --workers N},
@@ -26,10 +25,9 @@ import picocli.CommandLine.Spec;
     name = BenchWorkerCommand.NAME,
     hidden = true,
     description = "One worker process of drover bench --workers N; the bench starts and drives it.")
-final class BenchWorkerCommand implements Callable<Integer> {
+final class BenchWorkerCommand implements Callable<Integer>, ProcessCommand {
   static final String NAME = "bench-worker";
 
-  @Spec private CommandSpec spec;
   @Mixin private BenchStoreOptions storeOptions;
 
   @Option(names = BenchWorker.QUEUE_OPTION, required = true)
@@ -49,15 +47,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    JobStore store;
-    try {
-      ServerConfig config = storeOptions.load(env, ServerConfig.DEFAULT_DATA_DIR);
-      store = StoreFactory.open(StoreChoice.of(config), InstantSource.system());
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover " + NAME + ": " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
-    }
-    try (store) {
+    ServerConfig config = storeOptions.load(env, StoreSettings.DEFAULT_DATA_DIR);
+    try (JobStore store = StoreFactory.open(StoreChoice.of(config), InstantSource.system())) {
       return BenchWorker.run(
           store,
           queue,

@@ -57,7 +57,7 @@ public final class DroverServer implements AutoCloseable {
       JobStore store,
       InstantSource clock,
       PrometheusMeterRegistry registry) {
-    return start(config, options, store, clock, registry, config.port());
+    return start(config, options, store, clock, registry, config.http().port());
   }
 
   /** With the API on {@code port} rather than the config's. */
@@ -90,7 +90,7 @@ public final class DroverServer implements AutoCloseable {
     Javalin http =
         HttpApi.create(drover, config, options.tokens(), metrics, options.extraChecks(), clock);
     try {
-      http.start(config.host(), port);
+      http.start(config.http().host(), port);
     } catch (RuntimeException e) {
       drover.close();
       metrics.close();
@@ -99,7 +99,7 @@ public final class DroverServer implements AutoCloseable {
     drover.start();
     log.atInfo()
         .setMessage("listening on http://{}:{}")
-        .addArgument(config.host())
+        .addArgument(config.http().host())
         .addArgument(http.port())
         .addKeyValue("auth", options.tokens().current().enabled() ? "tokens" : "off")
         .addKeyValue("tokens", options.tokens().current().size())
@@ -107,7 +107,7 @@ public final class DroverServer implements AutoCloseable {
         .addKeyValue("maintenance", options.maintenance())
         .addKeyValue("scheduler", options.scheduler() && store.supportsSchedules())
         .log();
-    return new DroverServer(drover, http, metrics, config.shutdownGrace());
+    return new DroverServer(drover, http, metrics, config.worker().shutdownGrace());
   }
 
   /** The port the API listens on (the one picked when the config said 0). */

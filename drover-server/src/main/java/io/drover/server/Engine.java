@@ -34,12 +34,13 @@ final class Engine {
         .handler(NoopHandler.KIND, new NoopHandler())
         .handler(SleepHandler.KIND, new SleepHandler())
         .handler(
-            HttpHandler.KIND, new HttpHandler(new HostAllowList(config.httpAllowHosts()), clock))
-        .worker(config.workerConfig())
+            HttpHandler.KIND,
+            new HttpHandler(new HostAllowList(config.worker().httpAllowHosts()), clock))
+        .worker(config.worker().workerConfig())
         .workers(options.workers())
         .maintenance(options.maintenance())
         .scheduler(options.scheduler() && store.supportsSchedules())
-        .jobDefaults(config.jobDefaults())
+        .jobDefaults(config.jobs().jobDefaults())
         .listener(listener)
         .spool(spool)
         .build();

@@ -2,7 +2,6 @@ package io.drover.server;
 
 import io.drover.Drover;
 import io.drover.runtime.JobListener;
-import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.SettingOptions;
@@ -22,27 +21,19 @@ final class HeadlessProcess {
   private HeadlessProcess() {}
 
   /**
-   * @return the process's exit status
+   * @return the process's exit status once a signal stopped it; what keeps it from starting is
+   *     thrown, for {@link CommandFailures} to say
    */
   static int run(CommandSpec spec, Map<String, String> env, ServerOptions parts)
       throws InterruptedException {
     InstantSource clock = InstantSource.system();
-    Drover drover;
-    try {
-      ServerConfig config =
-          ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
-      JobStore store = StoreFactory.openWhenUp(StoreChoice.of(config), clock, null, () -> {});
-      drover = Engine.build(config, store, clock, JobListener.NONE, parts, null);
-      if (parts.scheduler()) {
-        SchedulesAtStart.apply(config, store, clock);
-      }
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_FAILED;
+    ServerConfig config =
+        ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
+    Logging.apply(config.log().level(), config.log().format());
+    JobStore store = StoreFactory.openWhenUp(StoreChoice.of(config), clock, null, () -> {});
+    Drover drover = Engine.build(config, store, clock, JobListener.NONE, parts, null);
+    if (parts.scheduler()) {
+      SchedulesAtStart.apply(config, store, clock);
     }
     drover.start();
     UntilSignal.await(drover::close);

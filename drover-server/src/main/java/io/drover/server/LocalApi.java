@@ -7,7 +7,6 @@ import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreFactory;
 import io.drover.store.JobStore;
 import java.time.InstantSource;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Map;
  */
 public final class LocalApi implements AutoCloseable {
   /** Settings that belong to a serving process and must not act from a CLI call. */
-  private static final List<Setting> IGNORED =
+  private static final List<Setting<?>> IGNORED =
       List.of(Setting.SCHEDULES_FILE, Setting.PRUNE_SCHEDULES, Setting.TOKENS_FILE);
 
   private final DroverServer server;
@@ -35,17 +34,17 @@ public final class LocalApi implements AutoCloseable {
    * @throws io.drover.StoreUnavailableException if the store cannot be opened
    * @throws io.drover.server.config.ConfigException for a bad setting
    */
-  public static LocalApi open(Map<Setting, String> storeFlags, Map<String, String> env) {
+  public static LocalApi open(Map<Setting<?>, String> storeFlags, Map<String, String> env) {
     // A CLI call is no server: its store's start-up notes are noise; warnings still show (stderr).
     Logging.apply("warn", "text");
     Map<String, String> environment = new HashMap<>(env);
-    for (Setting setting : IGNORED) {
+    for (Setting<?> setting : IGNORED) {
       environment.remove(setting.droverEnv());
       if (setting.conventionalEnv() != null) {
         environment.remove(setting.conventionalEnv());
       }
     }
-    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    Map<Setting<?>, String> flags = new HashMap<>();
     flags.putAll(storeFlags);
     flags.put(Setting.HOST, "127.0.0.1");
     flags.put(Setting.PORT, "0");

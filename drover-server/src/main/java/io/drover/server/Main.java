@@ -1,13 +1,12 @@
 package io.drover.server;
 
-import io.drover.server.cli.ClientErrors;
 import io.drover.server.cli.EnqueueCommand;
 import io.drover.server.cli.JobsCommand;
 import io.drover.server.cli.QueuesCommand;
+import io.drover.server.cli.RunsCommand;
 import io.drover.server.cli.SchedulesCommand;
 import io.drover.server.cli.StatsCommand;
 import io.drover.server.cli.TokensCommand;
-import io.drover.server.cli.UsageErrors;
 import io.drover.server.cli.WorkersCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -24,6 +23,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Durable background jobs for the JVM and anything that speaks HTTP.")
 public final class Main implements Runnable {
+  private static final CommandFailures FAILURES = new CommandFailures();
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -48,11 +49,12 @@ public final class Main implements Runnable {
         .addSubcommand(new JobsCommand(env))
         .addSubcommand(new QueuesCommand(env))
         .addSubcommand(new SchedulesCommand(env))
+        .addSubcommand(new RunsCommand(env))
         .addSubcommand(new WorkersCommand(env))
         .addSubcommand(new StatsCommand(env))
         .addSubcommand(new TokensCommand())
-        .setExecutionExceptionHandler(new ClientErrors())
-        .setParameterExceptionHandler(new UsageErrors());
+        .setExecutionExceptionHandler(FAILURES)
+        .setParameterExceptionHandler(FAILURES);
   }
 
   public static void main(String[] args) {

@@ -8,7 +8,6 @@ import io.drover.server.config.SettingOptions;
 import io.drover.server.store.StoreChoice;
 import io.drover.server.store.StoreKind;
 import io.drover.store.jdbc.PostgresJobStore;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,10 +29,10 @@ import picocli.CommandLine.Spec;
       SettingOptions.READ_AS_SERVER,
       ""
     })
-final class MigrateCommand implements Callable<Integer> {
+final class MigrateCommand implements Callable<Integer>, ProcessCommand {
   /** The settings that say which database and schema; the rest do not matter here. */
-  private static final Set<Setting> TAKES =
-      EnumSet.of(
+  private static final Set<Setting<?>> TAKES =
+      Set.of(
           Setting.STORE,
           Setting.DATABASE_URL,
           Setting.SCHEMA,
@@ -50,39 +49,31 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      ServerConfig config =
-          ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
-      StoreChoice choice = StoreChoice.of(config);
-      if (choice.kind() != StoreKind.POSTGRES) {
-        throw new ConfigException(
-            "store",
-            "is "
-                + choice.describe()
-                + " ("
-                + choice.reason()
-                + "); drover migrate is for postgres, the other stores migrate as they open"
-                + " (set DATABASE_URL or pass --database-url)");
-      }
-      String version = PostgresJobStore.migrate(choice.postgres());
-      spec.commandLine()
-          .getOut()
-          .println("postgres " + choice.postgres().describe() + ": schema at version " + version);
-      return 0;
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_CONFIG;
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return ServerCommand.EXIT_FAILED;
+    ServerConfig config =
+        ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
+    Logging.apply(config.log().level(), config.log().format());
+    StoreChoice choice = StoreChoice.of(config);
+    if (choice.kind() != StoreKind.POSTGRES) {
+      throw new ConfigException(
+          "store",
+          "is "
+              + choice.describe()
+              + " ("
+              + choice.reason()
+              + "); drover migrate is for postgres, the other stores migrate as they open"
+              + " (set DATABASE_URL or pass --database-url)");
     }
+    String version = PostgresJobStore.migrate(choice.postgres());
+    spec.commandLine()
+        .getOut()
+        .println("postgres " + choice.postgres().describe() + ": schema at version " + version);
+    return 0;
   }
 
   /** Only the settings that locate the schema, and the log ones. */
   public static final class Options extends SettingOptions {
     @Override
-    protected boolean takes(Setting setting) {
+    protected boolean takes(Setting<?> setting) {
       return TAKES.contains(setting);
     }
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
       SettingOptions.READ_AS_SERVER,
       ""
     })
-final class SchedulerCommand implements Callable<Integer> {
+final class SchedulerCommand implements Callable<Integer>, ProcessCommand {
   @Spec private CommandSpec spec;
 
   private final Map<String, String> env;

@@ -23,7 +23,7 @@ final class SchedulesAtStart {
    * @throws UncheckedIOException if the file cannot be read
    */
   static void apply(ServerConfig config, JobStore store, InstantSource clock) {
-    if (config.schedulesFile() == null) {
+    if (config.schedules().file() == null) {
       return;
     }
     Capabilities.requireSchedules(store);
@@ -31,13 +31,13 @@ final class SchedulesAtStart {
     try {
       ScheduleFile.Applied applied =
           ScheduleFile.apply(
-              ScheduleFile.read(config.schedulesFile(), config.scheduleParser(), now),
+              ScheduleFile.read(config.schedules().file(), config.schedules().parser(), now),
               store.schedules(),
-              config.pruneSchedules(),
+              config.schedules().prune(),
               now);
       log.atInfo()
           .setMessage("schedules: applied {}")
-          .addArgument(config.schedulesFile())
+          .addArgument(config.schedules().file())
           .addKeyValue("created", applied.created())
           .addKeyValue("updated", applied.updated())
           .addKeyValue("unchanged", applied.unchanged())
@@ -45,7 +45,7 @@ final class SchedulesAtStart {
           .log();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read schedules file " + config.schedulesFile() + ": " + e.getMessage(), e);
+          "cannot read schedules file " + config.schedules().file() + ": " + e.getMessage(), e);
     }
   }
 }

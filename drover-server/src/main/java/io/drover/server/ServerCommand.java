@@ -4,7 +4,6 @@ import io.drover.server.auth.ApiTokens;
 import io.drover.server.auth.LoopbackGuard;
 import io.drover.server.auth.TokenFileWatch;
 import io.drover.server.auth.TokenSource;
-import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.config.SettingOptions;
@@ -44,13 +43,7 @@ import picocli.CommandLine.Spec;
           + " 5m, 1h, PT30S.",
       ""
     })
-final class ServerCommand implements Callable<Integer> {
-  /** Exit status for settings that cannot be used. */
-  static final int EXIT_CONFIG = 2;
-
-  /** Exit status when the server could not start for another reason (port taken, store broken). */
-  static final int EXIT_FAILED = 1;
-
+final class ServerCommand implements Callable<Integer>, ProcessCommand {
   private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
 
   @Spec private CommandSpec spec;
@@ -89,13 +82,13 @@ final class ServerCommand implements Callable<Integer> {
     TokenFileWatch watch = null;
     try {
       config = ConfigLoader.load(SettingOptions.given(spec.commandLine().getParseResult()), env);
-      Logging.apply(config.logLevel(), config.logFormat());
+      Logging.apply(config.log().level(), config.log().format());
       TokenSource tokens = ApiTokens.NONE;
-      if (config.tokensFile() != null) {
-        watch = TokenFileWatch.start(config.tokensFile());
+      if (config.http().tokensFile() != null) {
+        watch = TokenFileWatch.start(config.http().tokensFile());
         tokens = watch;
       }
-      LoopbackGuard.check(config.host(), tokens.current());
+      LoopbackGuard.check(config.http().host(), tokens.current());
       options =
           ServerOptions.defaults()
               .withTokens(tokens)
@@ -113,15 +106,11 @@ final class ServerCommand implements Callable<Integer> {
               () ->
                   waiting[0] =
                       WaitingHttp.start(
-                          settings.host(), settings.port(), choice.kind().wireName()));
+                          settings.http().host(),
+                          settings.http().port(),
+                          choice.kind().wireName()));
       options = options.withExtraChecks(PersistenceCheck.forStore(store));
-      port = config.port();
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return EXIT_CONFIG;
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("drover: " + e.getMessage());
-      return EXIT_FAILED;
+      port = config.http().port();
     } finally {
       if (waiting[0] != null) {
         // The API takes the port the waiting answers came from, so a --port 0 server keeps it.
@@ -134,7 +123,7 @@ final class ServerCommand implements Callable<Integer> {
       server = DroverServer.start(config, options, store, clock, registry, port);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage());
-      return EXIT_FAILED;
+      return CommandFailures.EXIT_FAILED;
     }
     if (watch != null) {
       Hangup.onSignal(watch::reload);

@@ -2,7 +2,6 @@ package io.drover.server;
 
 import io.drover.server.config.Setting;
 import io.drover.server.config.SettingOptions;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,13 +24,14 @@ import picocli.CommandLine.Spec;
       SettingOptions.READ_AS_SERVER,
       ""
     })
-final class WorkerCommand implements Callable<Integer> {
+final class WorkerCommand implements Callable<Integer>, ProcessCommand {
   /** The settings of the HTTP API, which a worker has not. */
-  private static final Set<Setting> HTTP_ONLY =
-      EnumSet.of(
+  private static final Set<Setting<?>> HTTP_ONLY =
+      Set.of(
           Setting.HOST,
           Setting.PORT,
           Setting.MAX_PAYLOAD_BYTES,
+          Setting.MAX_RUN_STEPS,
           Setting.TOKENS_FILE,
           Setting.CORS_ORIGINS,
           Setting.BACKLOG_WARN,
@@ -58,7 +58,7 @@ final class WorkerCommand implements Callable<Integer> {
   /** The server's setting options without those of the HTTP API. */
   public static final class Options extends SettingOptions {
     @Override
-    protected boolean takes(Setting setting) {
+    protected boolean takes(Setting<?> setting) {
       return !HTTP_ONLY.contains(setting);
     }
   }

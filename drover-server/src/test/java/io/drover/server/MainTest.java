@@ -47,6 +47,28 @@ class MainTest {
         .doesNotContain("topsecret");
   }
 
+  @Test
+  void theOtherProcesses_onADatabaseRefusingTheLogin_exit1WithOneLine_withoutThePassword() {
+    TestPostgres.require();
+    String place = PostgresUrl.parse(TestPostgres.URL).describe(); // host:port/db
+    String hostAndPort = place.substring(0, place.indexOf('/'));
+    Map<String, String> env =
+        Map.of("DATABASE_URL", "postgres://nobody:topsecret@" + hostAndPort + "/jobs");
+
+    for (String command : new String[] {"worker", "scheduler", "migrate"}) {
+      Cli.Run run = Cli.run(env, command);
+
+      assertThat(run.exitCode()).as(command).isEqualTo(1);
+      assertThat(run.err().lines())
+          .as(command)
+          .singleElement()
+          .asString()
+          .startsWith("drover: ")
+          .contains(hostAndPort)
+          .doesNotContain("topsecret");
+    }
+  }
+
   private static String hostOf(String hostAndPort) {
     return hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
   }
@@ -92,7 +114,7 @@ class MainTest {
     Cli.Run run = Cli.run(Map.of(), "server", "--help");
 
     assertThat(run.exitCode()).isZero();
-    for (Setting setting : Setting.values()) {
+    for (Setting<?> setting : Setting.values()) {
       assertThat(run.out()).contains(setting.flag(), setting.droverEnv());
       if (setting.conventionalEnv() != null) {
         assertThat(run.out()).contains(setting.conventionalEnv());

@@ -60,7 +60,7 @@ class RolesTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--queues", "--concurrency", "--store", "--no-maintenance");
-    for (Setting httpOnly :
+    for (Setting<?> httpOnly :
         List.of(Setting.HOST, Setting.PORT, Setting.TOKENS_FILE, Setting.CORS_ORIGINS)) {
       assertThat(run.out()).doesNotContain(httpOnly.flag() + " ");
     }

@@ -46,7 +46,8 @@ public final class TestServer implements AutoCloseable {
     env.putAll(settings);
     ServerConfig config = ConfigLoader.load(Map.of(), env);
     ServerOptions options =
-        change.apply(ServerOptions.defaults().withTokens(TokenFile.load(config.tokensFile())));
+        change.apply(
+            ServerOptions.defaults().withTokens(TokenFile.load(config.http().tokensFile())));
     InstantSource clock = InstantSource.system();
     return new TestServer(
         DroverServer.start(config, options, wrap.apply(new MemoryJobStore(clock)), clock));

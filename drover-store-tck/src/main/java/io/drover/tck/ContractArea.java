@@ -8,6 +8,7 @@ import io.drover.JobState;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
 import io.drover.time.SettableClock;
@@ -53,7 +54,7 @@ abstract class ContractArea {
   }
 
   /** Reaps up to {@code max} expired leases, with core deciding their fate as the reaper does. */
-  List<UUID> reap(int max) {
+  List<JobChange> reap(int max) {
     return store().reapExpiredLeases(Specs.reap(max));
   }
 

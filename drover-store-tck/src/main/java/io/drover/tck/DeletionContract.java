@@ -10,7 +10,9 @@ import io.drover.JobState;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.JobQuery;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ abstract class DeletionContract extends ContractArea {
 
     assertThat(job(claimed.id()).state()).isEqualTo(JobState.ACTIVE);
     assertThat(store().complete(List.of(new Completion(claimed.lease(), "{}"))))
+        .extracting(JobChange::id)
         .containsExactly(claimed.id());
     assertThat(job(claimed.id()).state()).isEqualTo(JobState.COMPLETED);
   }
@@ -125,7 +128,7 @@ abstract class DeletionContract extends ContractArea {
     jobIn(JobState.FAILED, "b");
     jobIn(JobState.WAITING, "a");
 
-    assertThat(store().purge("a", JobState.FAILED)).isEqualTo(3);
+    assertThat(store().purge(new PurgeRequest("a", JobState.FAILED))).isEqualTo(3);
 
     purged.forEach(id -> assertThat(store().get(id)).as("job %s", id).isEmpty());
     assertThat(stats("a").counts()).isEqualTo(Map.of(JobState.COMPLETED, 1L, JobState.WAITING, 1L));
@@ -144,7 +147,7 @@ abstract class DeletionContract extends ContractArea {
     jobIn(state, "b");
     UUID target = made.remove(state);
 
-    assertThat(store().purge("a", state)).isEqualTo(1);
+    assertThat(store().purge(new PurgeRequest("a", state))).isEqualTo(1);
 
     assertThat(store().get(target)).isEmpty();
     advance(Duration.ofDays(1));
@@ -162,7 +165,7 @@ abstract class DeletionContract extends ContractArea {
     UUID kept = jobIn(JobState.RETRYING, "bulk");
     List<UUID> ids = manyIn(state, "bulk");
 
-    assertThat(store().purge("bulk", state)).isEqualTo(MANY);
+    assertThat(store().purge(new PurgeRequest("bulk", state))).isEqualTo(MANY);
 
     assertThat(stats("bulk").counts()).isEqualTo(Map.of(JobState.RETRYING, 1L));
     assertThat(store().get(ids.get(0))).isEmpty();
@@ -174,7 +177,7 @@ abstract class DeletionContract extends ContractArea {
   void purge_active_isRefusedAndDeletesNothing() {
     UUID active = jobIn(JobState.ACTIVE, "work");
 
-    assertThatThrownBy(() -> store().purge("work", JobState.ACTIVE))
+    assertThatThrownBy(() -> store().purge(new PurgeRequest("work", JobState.ACTIVE)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("active");
 
@@ -186,7 +189,7 @@ abstract class DeletionContract extends ContractArea {
   void purge_blocked_findsNoneOutsideRuns() {
     UUID waiting = jobIn(JobState.WAITING, "work");
 
-    assertThat(store().purge("work", JobState.BLOCKED)).isZero();
+    assertThat(store().purge(new PurgeRequest("work", JobState.BLOCKED))).isZero();
     assertThat(job(waiting).state()).isEqualTo(JobState.WAITING);
   }
 
@@ -194,8 +197,8 @@ abstract class DeletionContract extends ContractArea {
   void purge_queueWithoutJobsInThatState_returnsZero() {
     UUID waiting = jobIn(JobState.WAITING, "work");
 
-    assertThat(store().purge("work", JobState.FAILED)).isZero();
-    assertThat(store().purge("never-used", JobState.FAILED)).isZero();
+    assertThat(store().purge(new PurgeRequest("work", JobState.FAILED))).isZero();
+    assertThat(store().purge(new PurgeRequest("never-used", JobState.FAILED))).isZero();
 
     assertThat(job(waiting).state()).isEqualTo(JobState.WAITING);
     assertThat(store().stats()).extracting(QueueStats::queue).containsExactly("work");
@@ -207,8 +210,8 @@ abstract class DeletionContract extends ContractArea {
     store().pauseQueue("work");
     jobIn(JobState.WAITING, "work");
 
-    assertThat(store().purge("work", JobState.COMPLETED)).isEqualTo(1);
-    assertThat(store().purge("work", JobState.WAITING)).isEqualTo(1);
+    assertThat(store().purge(new PurgeRequest("work", JobState.COMPLETED))).isEqualTo(1);
+    assertThat(store().purge(new PurgeRequest("work", JobState.WAITING))).isEqualTo(1);
 
     assertThat(stats("work").paused()).isTrue();
     assertThat(stats("work").total()).isZero();
@@ -221,7 +224,7 @@ abstract class DeletionContract extends ContractArea {
     UUID cancelled = enqueue(keyed("order-7"));
     store().cancel(cancelled);
 
-    store().purge("work", JobState.CANCELLED);
+    store().purge(new PurgeRequest("work", JobState.CANCELLED));
 
     JobSpec again = keyed("order-7");
     assertThat(store().enqueue(List.of(again))).containsExactly(new Enqueued(again.id(), true));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.Job;
+import io.drover.JobSpec;
 import io.drover.Progress;
 import io.drover.events.EventPublishingStore;
 import io.drover.events.JobEvent;
@@ -132,6 +133,49 @@ abstract class EventContract extends ContractArea {
             event -> {
               assertThat(event.error()).isEqualTo("flaky");
               assertThat(event.retryAt()).isEqualTo(now());
+            });
+  }
+
+  @Test
+  void publishingStore_tellsOutcomesOfJobsClaimedElsewhere_andOfExpiredLeasesWithTheirError() {
+    JobStore publishing = new EventPublishingStore(store(), clock());
+    JobSpec.Builder mail = JobSpec.builder("mail", "mail.send").maxAttempts(3);
+    store().enqueue(List.of(mail.build(), mail.build()));
+    // Claimed past the publisher, as by another process: it learns of the jobs from the answers.
+    List<Job> claimed = store().claim(Specs.claim(Specs.WORKER, 2, "mail"));
+    assertThat(claimed).hasSize(2);
+    Job completed = claimed.get(0);
+    Job reaped = claimed.get(1);
+    Queue<JobEvent> heard = new ConcurrentLinkedQueue<>();
+    try (Subscription subscription = store().events().subscribe(heard::add)) {
+      publishing.complete(List.of(new Completion(completed.lease(), null)));
+      expireLease();
+      publishing.reapExpiredLeases(Specs.reap(10));
+
+      await()
+          .atMost(BOUND)
+          .untilAsserted(
+              () ->
+                  assertThat(heard)
+                      .extracting(
+                          JobEvent::type,
+                          JobEvent::jobId,
+                          JobEvent::queue,
+                          JobEvent::kind,
+                          JobEvent::attempt)
+                      .containsExactly(
+                          tuple(Type.COMPLETED, completed.id(), "mail", "mail.send", 1),
+                          tuple(Type.RETRYING, reaped.id(), "mail", "mail.send", 1)));
+    }
+    Job retrying = job(reaped.id());
+    assertThat(heard)
+        .filteredOn(event -> event.type() == Type.RETRYING)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.error()).isEqualTo(retrying.errors().getLast().message());
+              assertThat(event.error()).contains("lease expired");
+              assertThat(event.retryAt()).isEqualTo(retrying.runAt());
             });
   }
 

@@ -6,6 +6,7 @@ import io.drover.Backoff;
 import io.drover.Bounds;
 import io.drover.Job;
 import io.drover.JobError;
+import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Progress;
 import io.drover.lifecycle.JobFate;
@@ -13,6 +14,7 @@ import io.drover.store.Completion;
 import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseExpiry;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
@@ -41,7 +43,7 @@ abstract class LeaseContract extends ContractArea {
     Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(3).build());
     expireLease();
 
-    assertThat(reap(100)).containsExactly(claimed.id());
+    assertThat(reap(100)).extracting(JobChange::id).containsExactly(claimed.id());
 
     Job reaped = job(claimed.id());
     assertThat(reaped.state()).isEqualTo(JobState.RETRYING);
@@ -53,6 +55,36 @@ abstract class LeaseContract extends ContractArea {
     assertThat(reaped.errors().get(0).at()).isEqualTo(now());
     advanceToRunAt(claimed.id());
     assertThat(claimJob(claimed.id(), "work").attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void reap_answersWhatChanged_retryingWithItsRunAt_orFailedOnTheLastAttempt_withTheError() {
+    Job retried = enqueueAndClaim(JobSpec.builder("mail", "mail.send").maxAttempts(3).build());
+    Job failed = enqueueAndClaim(JobSpec.builder("mail", "mail.send").maxAttempts(1).build());
+    expireLease();
+
+    List<JobChange> reaped = reap(100);
+
+    Job retrying = job(retried.id());
+    assertThat(reaped)
+        .containsExactlyInAnyOrder(
+            new JobChange(
+                retried.id(),
+                "mail",
+                "mail.send",
+                1,
+                JobState.RETRYING,
+                retrying.runAt(),
+                retrying.errors().getLast().message()),
+            new JobChange(
+                failed.id(),
+                "mail",
+                "mail.send",
+                1,
+                JobState.FAILED,
+                null,
+                job(failed.id()).errors().getLast().message()));
+    assertThat(reaped).allSatisfy(change -> assertThat(change.error()).contains("lease expired"));
   }
 
   @Test
@@ -101,6 +133,7 @@ abstract class LeaseContract extends ContractArea {
         };
 
     assertThat(store().reapExpiredLeases(new ReapRequest(100, poisonous)))
+        .extracting(JobChange::id)
         .containsExactlyInAnyOrderElementsOf(claimed.stream().map(Job::id).toList());
 
     assertThat(job(poisoned).state()).isEqualTo(JobState.FAILED);
@@ -120,7 +153,7 @@ abstract class LeaseContract extends ContractArea {
             Specs.job("work").maxAttempts(Bounds.MAX_ATTEMPTS).backoff(largest).build());
     expireLease();
 
-    assertThat(reap(100)).containsExactly(claimed.id());
+    assertThat(reap(100)).extracting(JobChange::id).containsExactly(claimed.id());
 
     Job reaped = job(claimed.id());
     assertThat(reaped.state()).isEqualTo(JobState.RETRYING);
@@ -132,7 +165,7 @@ abstract class LeaseContract extends ContractArea {
     Job claimed = enqueueAndClaim(Specs.job("work").maxAttempts(1).build());
     expireLease();
 
-    assertThat(reap(100)).containsExactly(claimed.id());
+    assertThat(reap(100)).extracting(JobChange::id).containsExactly(claimed.id());
 
     Job failed = job(claimed.id());
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
@@ -148,7 +181,7 @@ abstract class LeaseContract extends ContractArea {
       advanceToRunAt(id);
       claimJob(id, "work");
       expireLease();
-      assertThat(reap(100)).containsExactly(id);
+      assertThat(reap(100)).extracting(JobChange::id).containsExactly(id);
     }
 
     assertThat(job(id).state()).isEqualTo(JobState.FAILED);
@@ -222,6 +255,7 @@ abstract class LeaseContract extends ContractArea {
     assertThat(current.progress()).isNull();
     assertThat(current.errors()).hasSize(1);
     assertThat(store().complete(List.of(new Completion(second.lease(), "{}"))))
+        .extracting(JobChange::id)
         .containsExactly(first.id());
   }
 

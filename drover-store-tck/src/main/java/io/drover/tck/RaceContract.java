@@ -9,6 +9,7 @@ import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Enqueued;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.workflow.RunSpec;
 import io.drover.workflow.RunState;
@@ -96,9 +97,9 @@ abstract class RaceContract extends ContractArea {
         race(
             store -> {
               List<UUID> mine = new ArrayList<>();
-              List<UUID> batch;
+              List<JobChange> batch;
               while (!(batch = store.reapExpiredLeases(Specs.reap(25))).isEmpty()) {
-                mine.addAll(batch);
+                batch.forEach(change -> mine.add(change.id()));
               }
               return mine;
             });
@@ -233,10 +234,10 @@ abstract class RaceContract extends ContractArea {
             List<Completion> completions =
                 batch.stream().map(parent -> new Completion(parent.lease(), "1")).toList();
             if (inOneCall) {
-              mine.addAll(store.complete(completions));
+              store.complete(completions).forEach(change -> mine.add(change.id()));
             } else {
               for (Completion completion : completions) {
-                mine.addAll(store.complete(List.of(completion)));
+                store.complete(List.of(completion)).forEach(change -> mine.add(change.id()));
               }
             }
           }

@@ -12,9 +12,12 @@ import io.drover.JobState;
 import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
+import io.drover.store.PurgeRequest;
 import io.drover.store.Subscription;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunNotFoundException;
 import io.drover.workflow.RunOn;
 import io.drover.workflow.RunQuery;
@@ -74,6 +77,11 @@ abstract class RunContract extends ContractArea {
     assertThat(run.finishedAt()).isNull();
     assertThat(run.counts()).isEqualTo(Map.of(JobState.WAITING, 1, JobState.BLOCKED, 1));
     assertThat(run.steps()).extracting(s -> s.name()).containsExactly("fetch", "summarize");
+    assertThat(runs().head(spec.id()))
+        .contains(
+            new RunHead(
+                spec.id(), "plan", "{\"goal\":\"summarize\"}", RunState.RUNNING, now(), null));
+    assertThat(runs().head(UUID.randomUUID())).isEmpty();
     assertThat(stepJob(spec, "summarize").runId()).isEqualTo(spec.id());
     assertThat(stepJob(spec, "summarize").dependsOn()).containsExactly(jobId(spec, "fetch"));
     assertThat(claim(10, "flow.*")).extracting(Job::id).containsExactly(jobId(spec, "fetch"));
@@ -106,7 +114,9 @@ abstract class RunContract extends ContractArea {
 
   @Test
   void aPlanWithNoSteps_isCompletedAtOnce() {
+    RunSpec earlier = RunSpec.builder("empty").build();
     RunSpec spec = RunSpec.builder("empty").build();
+    runs().createRun(earlier);
     runs().createRun(spec);
 
     var run = runs().run(spec.id()).orElseThrow();
@@ -245,7 +255,7 @@ abstract class RunContract extends ContractArea {
     claimJob(jobId(spec, "crash"), "flow.crash");
     expireLease();
 
-    assertThat(reap(10)).containsExactly(jobId(spec, "crash"));
+    assertThat(reap(10)).extracting(JobChange::id).containsExactly(jobId(spec, "crash"));
 
     assertThat(stepJob(spec, "after").state()).isEqualTo(JobState.CANCELLED);
     assertThat(runs().run(spec.id()).orElseThrow().state()).isEqualTo(RunState.FAILED);
@@ -350,11 +360,20 @@ abstract class RunContract extends ContractArea {
     runs().createRun(spec);
     Job sitemap = claimJob(jobId(spec, "sitemap"), "flow.sitemap");
 
-    store()
-        .complete(
-            List.of(
-                new Completion(sitemap.lease(), null, List.of(step("page", "nowhere").build()))));
+    List<JobChange> answer =
+        store()
+            .complete(
+                List.of(
+                    new Completion(
+                        sitemap.lease(), null, List.of(step("page", "nowhere").build()))));
 
+    assertThat(answer)
+        .singleElement()
+        .satisfies(
+            failedForGood -> {
+              assertThat(failedForGood.state()).isEqualTo(JobState.FAILED);
+              assertThat(failedForGood.error()).contains("nowhere");
+            });
     Job failed = stepJob(spec, "sitemap");
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.errors())
@@ -428,6 +447,27 @@ abstract class RunContract extends ContractArea {
   }
 
   @Test
+  void stepsFinish_andRunsAreCancelled_whileAnotherRunWaitsForASignalWithATimeout() {
+    RunSpec waiting =
+        RunSpec.builder("approval")
+            .step(
+                StepSpec.waiting(
+                    "approve", new StepWait.Signal("approval", Duration.ofHours(1), null)))
+            .build();
+    RunSpec other = RunSpec.builder("plan").step(step("a")).step(step("b")).build();
+    runs().createRun(waiting);
+    runs().createRun(other);
+
+    runStep(other, "a", null);
+    assertThat(runs().cancelRun(other.id())).isTrue();
+
+    assertThat(stepJob(other, "b").state()).isEqualTo(JobState.CANCELLED);
+    advance(Duration.ofHours(1));
+    assertThat(runs().fireDueWaits(10)).isEqualTo(1);
+    assertThat(stepJob(waiting, "approve").state()).isEqualTo(JobState.FAILED);
+  }
+
+  @Test
   void aTimer_completesItsDurationAfterItsParentsFinished_andHoldsNoWorker() {
     RunSpec spec =
         RunSpec.builder("drip")
@@ -462,7 +502,7 @@ abstract class RunContract extends ContractArea {
     assertThatThrownBy(() -> store().delete(jobId(spec, "a")))
         .isInstanceOf(StepOfRunException.class)
         .hasMessageContaining(spec.id().toString());
-    assertThat(store().purge("flow.a", JobState.COMPLETED)).isZero();
+    assertThat(store().purge(new PurgeRequest("flow.a", JobState.COMPLETED))).isZero();
     advance(Duration.ofDays(30));
     store().cleanup(cleanup());
     assertThat(stepJob(spec, "a").state()).isEqualTo(JobState.COMPLETED);

@@ -2,6 +2,7 @@ package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ abstract class WorkerRegistryContract extends ContractArea {
     store().registerWorker(worker);
     advance(Duration.ofSeconds(10));
 
-    store().heartbeatWorker("w-1", 4);
+    store().heartbeatWorker(new WorkerHeartbeat("w-1", 4));
 
     assertThat(store().workers())
         .containsExactly(
@@ -55,7 +56,7 @@ abstract class WorkerRegistryContract extends ContractArea {
 
   @Test
   void heartbeatWorker_unregistered_isIgnored() {
-    store().heartbeatWorker("ghost", 1);
+    store().heartbeatWorker(new WorkerHeartbeat("ghost", 1));
 
     assertThat(store().workers()).isEmpty();
   }

@@ -16,6 +16,7 @@ import io.drover.store.Enqueued;
 import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
@@ -23,11 +24,13 @@ import io.drover.store.LeaseRef;
 import io.drover.store.LeaseTokens;
 import io.drover.store.LocalWakeups;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import io.drover.workflow.RunState;
 import io.drover.workflow.StepOfRunException;
@@ -156,21 +159,24 @@ public final class MemoryJobStore implements JobStore {
 
   @Override
   public Set<UUID> heartbeat(HeartbeatRequest request) {
-    return acknowledge(
-        request.leases(),
-        Function.identity(),
-        (held, lease, now) ->
-            table.change(held, now, job -> job.leaseExpiresAt = leaseEnd(now, request.lease())));
+    return new LinkedHashSet<>(
+        acknowledge(
+            request.leases(),
+            Function.identity(),
+            (held, lease, now) ->
+                table.change(held, now, job -> job.leaseExpiresAt = leaseEnd(now, request.lease())),
+            StoredJob::id));
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     Set<String> woken = new LinkedHashSet<>();
-    Set<UUID> done =
+    List<JobChange> done =
         acknowledge(
             completions,
             Completion::lease,
-            (job, completion, now) -> complete(job, completion, now, woken));
+            (job, completion, now) -> complete(job, completion, now, woken),
+            StoredJob::change);
     wakeups.signal(woken);
     return done;
   }
@@ -204,16 +210,17 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
+  public List<JobChange> fail(List<Failure> failures) {
     Set<String> woken = new LinkedHashSet<>();
-    Set<UUID> done =
+    List<JobChange> done =
         acknowledge(
             failures,
             Failure::lease,
             (held, failure, now) -> {
               table.change(held, now, job -> recordFailure(job, failure, now));
               finishedIfTerminal(held, now, woken);
-            });
+            },
+            StoredJob::change);
     wakeups.signal(woken);
     return done;
   }
@@ -229,7 +236,7 @@ public final class MemoryJobStore implements JobStore {
     JobError error = failure.error();
     job.addError(new JobError(error.attempt(), error.message(), error.stack(), millis(error.at())));
     if (failure.retryAt() == null) {
-      finish(job, JobState.FAILED, now);
+      job.finish(JobState.FAILED, now);
     } else {
       job.state = JobState.RETRYING;
       job.runAt = millis(failure.retryAt());
@@ -238,9 +245,9 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> release(List<Release> releases) {
+  public List<JobChange> release(List<Release> releases) {
     Set<String> woken = new LinkedHashSet<>();
-    Set<UUID> released =
+    List<JobChange> released =
         acknowledge(
             releases,
             Release::lease,
@@ -254,27 +261,29 @@ public final class MemoryJobStore implements JobStore {
                     job.leaseExpiresAt = null;
                   });
               woken.add(held.queue());
-            });
+            },
+            StoredJob::change);
     wakeups.signal(woken);
     return released;
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return acknowledge(
         updates,
         ProgressUpdate::lease,
-        (held, update, now) -> table.change(held, now, job -> job.progress = update.progress()));
+        (held, update, now) -> table.change(held, now, job -> job.progress = update.progress()),
+        StoredJob::change);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     Set<String> woken = new LinkedHashSet<>();
-    List<UUID> recovered =
+    List<JobChange> recovered =
         locked(
             () -> {
               Instant now = now();
-              List<UUID> reaped = new ArrayList<>();
+              List<JobChange> reaped = new ArrayList<>();
               StoredJob expired;
               while (reaped.size() < request.max()
                   && (expired = table.oldestExpired(now)) != null) {
@@ -294,7 +303,7 @@ public final class MemoryJobStore implements JobStore {
                 Failure decided = failure;
                 table.change(expired, now, job -> recordFailure(job, decided, now));
                 finishedIfTerminal(expired, now, woken);
-                reaped.add(expired.id());
+                reaped.add(expired.change());
               }
               return reaped;
             });
@@ -366,7 +375,7 @@ public final class MemoryJobStore implements JobStore {
                 return false;
               }
               Instant now = now();
-              table.change(job, now, ended -> finish(ended, JobState.CANCELLED, now));
+              table.change(job, now, ended -> ended.finish(JobState.CANCELLED, now));
               runs.finished(job, now, woken);
               return true;
             });
@@ -422,8 +431,7 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    JobStore.checkPurge(queue, state);
+  public int purge(PurgeRequest request) {
     int deleted = 0;
     UUID after = null;
     while (true) {
@@ -431,7 +439,8 @@ public final class MemoryJobStore implements JobStore {
       List<StoredJob> chunk =
           locked(
               () -> {
-                List<StoredJob> found = table.inState(queue, state, from, PURGE_CHUNK);
+                List<StoredJob> found =
+                    table.inState(request.queue(), request.state(), from, PURGE_CHUNK);
                 found.forEach(table::delete);
                 return found;
               });
@@ -470,8 +479,8 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
-    workers.heartbeat(workerId, running, now());
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
+    workers.heartbeat(heartbeat.workerId(), heartbeat.running(), now());
   }
 
   @Override
@@ -546,12 +555,6 @@ public final class MemoryJobStore implements JobStore {
     return millis(now.plus(lease));
   }
 
-  private static void finish(StoredJob job, JobState terminal, Instant now) {
-    job.state = terminal;
-    job.finishedAt = now;
-    job.leaseExpiresAt = null;
-  }
-
   /**
    * One change to a job, made only while the caller's lease on it is still held; it edits the job
    * through {@link JobTable#change} so the indexes follow.
@@ -561,17 +564,21 @@ public final class MemoryJobStore implements JobStore {
     void apply(StoredJob job, T item, Instant now);
   }
 
-  private <T> Set<UUID> acknowledge(
-      List<T> items, Function<T, LeaseRef> lease, Acknowledgement<T> acknowledgement) {
+  /** Applies each item whose lease is held; answers for each of those, in the items' order. */
+  private <T, A> List<A> acknowledge(
+      List<T> items,
+      Function<T, LeaseRef> lease,
+      Acknowledgement<T> acknowledgement,
+      Function<StoredJob, A> answer) {
     return locked(
         () -> {
           Instant now = now();
-          Set<UUID> done = new LinkedHashSet<>();
+          List<A> done = new ArrayList<>();
           for (T item : items) {
             StoredJob held = table.held(lease.apply(item));
             if (held != null) {
               acknowledgement.apply(held, item, now);
-              done.add(held.id());
+              done.add(answer.apply(held));
             }
           }
           return done;

@@ -8,6 +8,7 @@ import io.drover.workflow.ParentResult;
 import io.drover.workflow.PlanCheck;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunNotFoundException;
 import io.drover.workflow.RunPage;
 import io.drover.workflow.RunQuery;
@@ -166,6 +167,18 @@ final class MemoryRuns {
     }
   }
 
+  /**
+   * A step that finished no longer waits. Only a step with a deadline is in {@code armedWaits}: the
+   * set's order cannot even compare one without.
+   */
+  private void disarm(StoredStep step) {
+    if (step.wakeAt != null) {
+      armedWaits.remove(step);
+      step.wakeAt = null;
+    }
+    step.armed = false;
+  }
+
   /** Called once a step's job reached a terminal state by any path. */
   void finished(StoredJob job, Instant now, Set<String> woken) {
     if (isStep(job.id())) {
@@ -184,9 +197,7 @@ final class MemoryRuns {
     while ((next = ended.poll()) != null) {
       StoredStep step = steps.get(next.job().id());
       StoredRun run = runs.get(step.runId);
-      armedWaits.remove(step);
-      step.wakeAt = null;
-      step.armed = false;
+      disarm(step);
       run.unfinished--;
       boolean excused =
           next.job().state == JobState.COMPLETED || (step.spec.optional() && !next.cascaded());
@@ -224,16 +235,13 @@ final class MemoryRuns {
           cancelled.addError(
               new JobError(
                   cancelled.attempt, "cancelled: dependency '" + parent + "' failed", null, now));
-          cancelled.state = JobState.CANCELLED;
-          cancelled.finishedAt = now;
-          cancelled.leaseExpiresAt = null;
+          cancelled.finish(JobState.CANCELLED, now);
         });
   }
 
   private void settle(StoredRun run, RunState state, Instant now) {
     if (run.finishedAt != null) {
-      // Settled runs are sorted by finished_at, which changes below; a running run has none.
-      settled.remove(run);
+      settled.remove(run); // filed under its old finish time
     }
     run.state = state;
     run.finishedAt = now;
@@ -251,18 +259,8 @@ final class MemoryRuns {
     for (UUID id : run.stepIds) {
       StoredJob job = table.find(id);
       if (!job.state.isTerminal()) {
-        table.change(
-            job,
-            now,
-            cancelled -> {
-              cancelled.state = JobState.CANCELLED;
-              cancelled.finishedAt = now;
-              cancelled.leaseExpiresAt = null;
-            });
-        StoredStep step = steps.get(id);
-        armedWaits.remove(step);
-        step.wakeAt = null;
-        step.armed = false;
+        table.change(job, now, cancelled -> cancelled.finish(JobState.CANCELLED, now));
+        disarm(steps.get(id));
       }
     }
     run.unfinished = 0;
@@ -441,6 +439,13 @@ final class MemoryRuns {
       parents.put(steps.get(parentId).name(), new ParentResult(parent.state, parent.result));
     }
     return parents;
+  }
+
+  RunHead head(UUID runId) {
+    StoredRun run = runs.get(runId);
+    return run == null
+        ? null
+        : new RunHead(run.id, run.name, run.input, run.state, run.createdAt, run.finishedAt);
   }
 
   Run view(UUID runId) {

@@ -3,6 +3,7 @@ package io.drover.store.memory;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunPage;
 import io.drover.workflow.RunQuery;
 import io.drover.workflow.RunSpec;
@@ -34,6 +35,11 @@ final class MemoryWorkflows implements WorkflowStore {
   @Override
   public Optional<Run> run(UUID id) {
     return Optional.ofNullable(store.locked(() -> store.runs().view(id)));
+  }
+
+  @Override
+  public Optional<RunHead> head(UUID runId) {
+    return Optional.ofNullable(store.locked(() -> store.runs().head(runId)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.drover.JobError;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Progress;
+import io.drover.store.JobChange;
 import io.drover.store.JobOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,13 @@ final class StoredJob {
     return spec.runId() != null;
   }
 
+  /** Ends the job in a terminal state; a lease it had is gone. */
+  void finish(JobState terminal, Instant now) {
+    state = terminal;
+    finishedAt = now;
+    leaseExpiresAt = null;
+  }
+
   boolean isHeldUnder(long token) {
     return state == JobState.ACTIVE && leaseToken == token;
   }
@@ -80,6 +88,23 @@ final class StoredJob {
     grown.add(error);
     // Kept immutable so snapshots share the list instead of copying it.
     errors = List.copyOf(grown);
+  }
+
+  /**
+   * The port's answer for a change just made to this job. A job that a change moved to retrying or
+   * failed got the failed attempt's error appended by it.
+   */
+  JobChange change() {
+    boolean attemptFailed = state == JobState.RETRYING || state == JobState.FAILED;
+    return new JobChange(
+        id(),
+        queue(),
+        spec.kind(),
+        attempt,
+        state,
+        state == JobState.RETRYING ? runAt : null,
+        attemptFailed && !errors.isEmpty() ? errors.getLast().message() : null,
+        spec.runId());
   }
 
   Job snapshot() {

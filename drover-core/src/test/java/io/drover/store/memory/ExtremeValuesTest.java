@@ -13,6 +13,7 @@ import io.drover.lifecycle.JobFate;
 import io.drover.retry.RetryPolicy;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.QueuePattern;
 import io.drover.store.ReapRequest;
 import io.drover.time.SettableClock;
@@ -88,6 +89,7 @@ class ExtremeValuesTest {
     clock.advance(Bounds.MAX_LEASE.plusMillis(1));
 
     assertThat(store.reapExpiredLeases(new ReapRequest(10, new JobFate(new SplittableRandom(1)))))
+        .extracting(JobChange::id)
         .containsExactly(id);
 
     Job reaped = store.get(id).orElseThrow();

@@ -2,7 +2,8 @@ package io.drover.server.cli;
 
 /**
  * A CLI command that could not do its work: the server refused (its problem's detail and field are
- * in the message) or could not be reached. The message is the one line the user sees.
+ * in the message), could not be reached, or a bench run broke off. The message is the one line the
+ * user sees, and the command exits 1.
  */
 public final class ClientException extends RuntimeException {
   private final String field;

@@ -80,6 +80,19 @@ final class DroverClient implements AutoCloseable {
     return send("DELETE", path, null, Map.of());
   }
 
+  /**
+   * The JSON a command's option holds, e.g. {@code --payload}.
+   *
+   * @throws ClientException naming the option when it is not JSON
+   */
+  static JsonNode jsonOption(String option, String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ClientException(option + " is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
   /** A path segment, escaped, e.g. a queue name. */
   static String segment(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");

@@ -1,6 +1,5 @@
 package io.drover.server.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -153,11 +152,7 @@ public final class EnqueueCommand implements Callable<Integer> {
     ObjectNode job = DroverClient.JSON.createObjectNode().put("kind", source.kind);
     putIfGiven(job, "queue", queue);
     if (payload != null) {
-      try {
-        job.set("payload", DroverClient.JSON.readTree(payload));
-      } catch (JsonProcessingException e) {
-        throw new ClientException("--payload is not JSON: " + e.getOriginalMessage());
-      }
+      job.set("payload", DroverClient.jsonOption("--payload", payload));
     }
     if (priority != null) {
       if (priority.matches("\\d{1,2}")) {

@@ -44,36 +44,14 @@ public final class JobsCommand {
       @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind.") String kind,
       @Option(names = "--tag", paramLabel = "TAG", description = "Only jobs with this tag.")
           String tag,
-      @Option(
-              names = "--created-from",
-              paramLabel = "TIME",
-              description = "Created at or after, ISO-8601 with a zone.")
-          String createdFrom,
-      @Option(
-              names = "--created-to",
-              paramLabel = "TIME",
-              description = "Created before, ISO-8601 with a zone.")
-          String createdTo,
-      @Option(
-              names = "--cursor",
-              paramLabel = "CURSOR",
-              description = "Where the previous page ended (it prints the next one).")
-          String cursor,
-      @Option(
-              names = "--limit",
-              paramLabel = "N",
-              description = "Jobs per page, 1-1000. Default: 50.")
-          Integer limit,
+      @Mixin PageOptions pageOptions,
       @Option(names = "--json", description = "Prints the page as the API's JSON.") boolean json) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("queue", queue);
     query.put("state", state);
     query.put("kind", kind);
     query.put("tag", tag);
-    query.put("created_from", createdFrom);
-    query.put("created_to", createdTo);
-    query.put("cursor", cursor);
-    query.put("limit", limit == null ? null : limit.toString());
+    pageOptions.addTo(query);
     JsonNode page = server.call(env, client -> client.get("/api/v1/jobs", query));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -92,10 +70,7 @@ public final class JobsCommand {
           job.get("created_at").asText());
     }
     table.print(out);
-    if (page.hasNonNull("next_cursor")) {
-      out.println("more: --cursor " + page.get("next_cursor").asText());
-      out.flush();
-    }
+    PageOptions.printNext(page, out);
     return 0;
   }
 

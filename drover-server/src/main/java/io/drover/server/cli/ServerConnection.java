@@ -4,7 +4,8 @@ import io.drover.StoreUnavailableException;
 import io.drover.server.LocalApi;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.Setting;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,7 @@ final class ServerConnection {
 
   /** A client for the chosen server or store; closing it closes a store opened for it. */
   DroverClient client(Map<String, String> env) {
-    Map<Setting, String> storeFlags = storeFlags();
+    Map<Setting<?>, String> storeFlags = storeFlags();
     boolean serverNamed = server != null || env.containsKey("DROVER_SERVER");
     if (!storeFlags.isEmpty() || (!serverNamed && storeInEnvironment(env))) {
       LocalApi local = openStore(storeFlags, env);
@@ -96,7 +97,7 @@ final class ServerConnection {
    * …} its message makes (what could not be reached, never a password), a bad setting a usage
    * error.
    */
-  private LocalApi openStore(Map<Setting, String> storeFlags, Map<String, String> env) {
+  private LocalApi openStore(Map<Setting<?>, String> storeFlags, Map<String, String> env) {
     try {
       return LocalApi.open(storeFlags, env);
     } catch (StoreUnavailableException e) {
@@ -106,8 +107,8 @@ final class ServerConnection {
     }
   }
 
-  private Map<Setting, String> storeFlags() {
-    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+  private Map<Setting<?>, String> storeFlags() {
+    Map<Setting<?>, String> flags = new LinkedHashMap<>();
     putIfSet(flags, Setting.STORE, store);
     putIfSet(flags, Setting.DATA_DIR, dataDir);
     putIfSet(flags, Setting.DATABASE_URL, databaseUrl);
@@ -116,14 +117,14 @@ final class ServerConnection {
     return flags;
   }
 
-  private static void putIfSet(Map<Setting, String> flags, Setting setting, String value) {
+  private static void putIfSet(Map<Setting<?>, String> flags, Setting<?> setting, String value) {
     if (value != null) {
       flags.put(setting, value);
     }
   }
 
   private static boolean storeInEnvironment(Map<String, String> env) {
-    for (Setting setting : new Setting[] {Setting.STORE, Setting.DATABASE_URL, Setting.REDIS_URL}) {
+    for (Setting<?> setting : List.of(Setting.STORE, Setting.DATABASE_URL, Setting.REDIS_URL)) {
       if (env.containsKey(setting.droverEnv())
           || (setting.conventionalEnv() != null && env.containsKey(setting.conventionalEnv()))) {
         return true;

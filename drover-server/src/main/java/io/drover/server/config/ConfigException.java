@@ -9,7 +9,7 @@ public class ConfigException extends RuntimeException {
   private final String problem;
 
   /**
-   * @param setting the {@link ServerConfig} component that is wrong, e.g. {@code concurrency}
+   * @param setting the {@link Setting#key()} of the setting that is wrong, e.g. {@code concurrency}
    * @param problem what is wrong with it, e.g. "must be 1-10000 (was 0)"
    */
   public ConfigException(String setting, String problem) {

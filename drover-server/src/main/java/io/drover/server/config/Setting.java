@@ -1,357 +1,436 @@
 package io.drover.server.config;
 
 import io.drover.server.Durations;
+import io.drover.server.http.CorsOrigins;
+import io.drover.server.kinds.HostAllowList;
+import io.drover.server.store.StoreKind;
+import io.drover.spool.SpoolConfig;
+import io.drover.store.QueuePattern;
 import io.drover.store.jdbc.PostgresConfig;
-import io.drover.store.redis.RedisTimeouts;
+import io.drover.store.redis.RedisConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * Every setting of {@code drover server} and the names it goes by: one flag, one {@code DROVER_*}
- * variable and, where operators already have one, the conventional variable (DESIGN §6). The flags
- * and their help are generated from this table, so a setting is added in one place.
+ * A setting of {@code drover server}: the names it goes by (one flag, one {@code DROVER_*} variable
+ * and, where operators already have one, the conventional variable, DESIGN §6), how its text is
+ * read and its default. The flags and their help are generated from this table, so a setting is
+ * added in one place.
+ *
+ * @param <T> what the setting's value is
  */
-public enum Setting {
-  STORE(
-      "store",
-      "--store",
-      "DROVER_STORE",
-      null,
-      "NAME",
-      "Store: memory, sqlite, postgres or redis. Default: postgres if DATABASE_URL is set, redis"
-          + " if REDIS_URL is set, else sqlite."),
-  DATABASE_URL(
-      "databaseUrl",
-      "--database-url",
-      "DROVER_DATABASE_URL",
-      "DATABASE_URL",
-      "URL",
-      "PostgreSQL URL (postgres://user:pass@host:port/db?sslmode=... or jdbc:postgresql://...);"
-          + " when set and no store is named, the store is postgres. Default: none."),
-  POOL_SIZE(
-      "poolSize",
-      "--pool-size",
-      "DROVER_POOL_SIZE",
-      null,
-      "N",
-      "PostgreSQL connections this process pools (one more listens for wake-ups). Default: "
-          + PostgresConfig.DEFAULT_POOL_SIZE
-          + "."),
-  SCHEMA(
-      "schema",
-      "--schema",
-      "DROVER_SCHEMA",
-      null,
-      "NAME",
-      "PostgreSQL schema holding Drover's tables; the first migration creates it. Default: "
-          + PostgresConfig.DEFAULT_SCHEMA
-          + "."),
-  MIGRATE(
-      "migrate",
-      "--no-migrate",
-      "DROVER_MIGRATE",
-      "false",
-      "Do not apply PostgreSQL migrations at start (DROVER_MIGRATE=false does the same); start"
-          + " only if none is pending, leaving them to `drover migrate`. Default: migrate."),
-  POOL_TIMEOUT(
-      "poolTimeout",
-      "--pool-timeout",
-      "DROVER_POOL_TIMEOUT_MS",
-      null,
-      "MS",
-      "How long a PostgreSQL call waits for a pooled connection before it fails as unavailable."
-          + " Default: "
-          + Durations.format(PostgresConfig.DEFAULT_CONNECTION_TIMEOUT)
-          + "."),
-  STATEMENT_TIMEOUT(
-      "statementTimeout",
-      "--statement-timeout",
-      "DROVER_STATEMENT_TIMEOUT_MS",
-      null,
-      "MS",
-      "PostgreSQL cancels a statement of Drover's that runs longer (statement_timeout);"
-          + " migrations and VACUUM are exempt. Default: "
-          + Durations.format(PostgresConfig.DEFAULT_STATEMENT_TIMEOUT)
-          + "."),
-  SOCKET_TIMEOUT(
-      "socketTimeout",
-      "--socket-timeout",
-      "DROVER_SOCKET_TIMEOUT_MS",
-      null,
-      "MS",
-      "A PostgreSQL connection that hears nothing from the server this long is dropped and the"
-          + " call fails as unavailable (a black-holed network); longer than the statement"
-          + " timeout. Default: "
-          + Durations.format(PostgresConfig.DEFAULT_SOCKET_TIMEOUT)
-          + "."),
-  CONNECT_TIMEOUT(
-      "connectTimeout",
-      "--connect-timeout",
-      "DROVER_CONNECT_TIMEOUT_MS",
-      null,
-      "MS",
-      "How long opening a connection to PostgreSQL or Redis may take. Default: "
-          + Durations.format(PostgresConfig.DEFAULT_CONNECT_TIMEOUT)
-          + "."),
-  REDIS_TIMEOUT(
-      "redisTimeout",
-      "--redis-timeout",
-      "DROVER_REDIS_TIMEOUT_MS",
-      null,
-      "MS",
-      "How long a Redis call waits for its answer before it fails as unavailable; a ?timeout= in"
-          + " the Redis URL wins. Default: "
-          + Durations.format(RedisTimeouts.DEFAULT_COMMAND)
-          + "."),
-  REDIS_URL(
-      "redisUrl",
-      "--redis-url",
-      "DROVER_REDIS_URL",
-      "REDIS_URL",
-      "URL",
-      "Redis URL; when set and no store is named, the store is redis. Default: none."),
-  DATA_DIR(
-      "dataDir",
-      "--data-dir",
-      "DROVER_DATA_DIR",
-      null,
-      "DIR",
-      "Directory of the embedded SQLite file drover.db. Default: "
-          + ServerConfig.DEFAULT_DATA_DIR
-          + " (under the working directory)."),
-  HOST(
-      "host",
-      "--host",
-      "DROVER_HOST",
-      "HOST",
-      "ADDRESS",
-      "Address the HTTP API listens on; anything but loopback needs --tokens-file. Default: "
-          + ServerConfig.DEFAULT_HOST
-          + "."),
-  PORT(
-      "port",
-      "--port",
-      "DROVER_PORT",
-      "PORT",
-      "PORT",
-      "HTTP port; 0 picks a free one. Default: " + ServerConfig.DEFAULT_PORT + "."),
-  CONCURRENCY(
-      "concurrency",
-      "--concurrency",
-      "DROVER_CONCURRENCY",
-      "WORKER_CONCURRENCY",
-      "N",
-      "Handlers the in-process worker pool runs at once. Default: "
-          + ServerConfig.DEFAULT_CONCURRENCY
-          + "."),
-  LEASE(
-      "lease",
-      "--lease",
-      "DROVER_LEASE_SECONDS",
-      "WORKER_LEASE_SECONDS",
-      "SECONDS",
-      "How long a claimed job stays with its worker without a heartbeat (heartbeats every"
-          + " third of it). Default: "
-          + Durations.format(ServerConfig.DEFAULT_LEASE)
-          + "."),
-  POLL_INTERVAL(
-      "pollInterval",
-      "--poll-interval",
-      "DROVER_POLL_INTERVAL_MS",
-      "WORKER_POLL_INTERVAL",
-      "MS",
-      "How often an idle worker looks for jobs when no wake-up arrives. Default: "
-          + Durations.format(ServerConfig.DEFAULT_POLL_INTERVAL)
-          + "."),
-  MAX_ATTEMPTS(
-      "maxAttempts",
-      "--max-attempts",
-      "DROVER_MAX_ATTEMPTS",
-      "WORKER_MAX_RETRIES",
-      "N",
-      "Attempts a job gets unless it says otherwise. Default: "
-          + ServerConfig.DEFAULT_MAX_ATTEMPTS
-          + "."),
-  BACKOFF_BASE(
-      "backoffBase",
-      "--backoff-base",
-      "DROVER_BACKOFF_BASE_MS",
-      "RETRY_BACKOFF_MS",
-      "MS",
-      "Ceiling of the first retry delay; it doubles per attempt, with full jitter. Default: "
-          + Durations.format(ServerConfig.DEFAULT_BACKOFF_BASE)
-          + "."),
-  BACKOFF_MAX(
-      "backoffMax",
-      "--backoff-max",
-      "DROVER_BACKOFF_MAX_MS",
-      "WORKER_BACKOFF_MAX_DELAY",
-      "MS",
-      "Cap on any retry delay. Default: "
-          + Durations.format(ServerConfig.DEFAULT_BACKOFF_MAX)
-          + "."),
-  JOB_TIMEOUT(
-      "jobTimeout",
-      "--job-timeout",
-      "DROVER_JOB_TIMEOUT_MS",
-      "STEP_TIMEOUT_MS",
-      "MS",
-      "How long one attempt may run before it is interrupted, unless the job says otherwise."
-          + " Default: "
-          + Durations.format(ServerConfig.DEFAULT_JOB_TIMEOUT)
-          + "."),
-  SHUTDOWN_GRACE(
-      "shutdownGrace",
-      "--shutdown-grace",
-      "DROVER_SHUTDOWN_GRACE_MS",
-      null,
-      "MS",
-      "On SIGTERM, how long running jobs may finish before they are released to other workers."
-          + " Default: "
-          + Durations.format(ServerConfig.DEFAULT_SHUTDOWN_GRACE)
-          + "."),
-  MAX_PAYLOAD_BYTES(
-      "maxPayloadBytes",
-      "--max-payload-bytes",
-      "DROVER_MAX_PAYLOAD_BYTES",
-      null,
-      "BYTES",
-      "Largest job payload the API accepts, in UTF-8 bytes of JSON (at most 1 MiB). Default: "
-          + ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES
-          + "."),
-  LOG_LEVEL(
-      "logLevel",
-      "--log-level",
-      "DROVER_LOG_LEVEL",
-      "LOG_LEVEL",
-      "LEVEL",
-      "TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default: " + ServerConfig.DEFAULT_LOG_LEVEL + "."),
-  LOG_FORMAT(
-      "logFormat",
-      "--log-format",
-      "DROVER_LOG_FORMAT",
-      "LOG_FORMAT",
-      "FORMAT",
-      "text (one line per event, key=value fields) or json (one JSON object per line). Default: "
-          + ServerConfig.DEFAULT_LOG_FORMAT
-          + "."),
-  QUEUES(
-      "queues",
-      "--queues",
-      "DROVER_QUEUES",
-      null,
-      "PATTERNS",
-      "Queues the worker pool takes jobs from: comma-separated names or globs such as scrape.*."
-          + " Default: * (every queue)."),
-  MISFIRE_GRACE(
-      "misfireGrace",
-      "--misfire-grace",
-      "DROVER_MISFIRE_GRACE_SECONDS",
-      "SCHEDULER_MISFIRE_GRACE_TIME",
-      "SECONDS",
-      "How late a schedule's fire may be and still count as on time, for schedules that do not"
-          + " say. Default: "
-          + Durations.format(ServerConfig.DEFAULT_MISFIRE_GRACE)
-          + "."),
-  TIMEZONE(
-      "timezone",
-      "--timezone",
-      "DROVER_TIMEZONE",
-      "TZ",
-      "ZONE",
-      "IANA time zone that cron schedules without a timezone are read in. Default: UTC."),
-  SCHEDULES_FILE(
-      "schedulesFile",
-      "--schedules",
-      "DROVER_SCHEDULES_FILE",
-      null,
-      "FILE",
-      "YAML or JSON file of schedules applied at start: each is created or updated. Default:"
-          + " none."),
-  PRUNE_SCHEDULES(
-      "pruneSchedules",
-      "--prune-schedules",
-      "DROVER_PRUNE_SCHEDULES",
-      "true",
-      "With --schedules, also delete the schedules the file does not name. Default: keep them."),
-  TOKENS_FILE(
-      "tokensFile",
-      "--tokens-file",
-      "DROVER_TOKENS_FILE",
-      null,
-      "FILE",
-      "JSON file of API tokens (make entries with drover tokens create). Without it the API has no"
-          + " auth and listens on loopback only. Default: none."),
-  CORS_ORIGINS(
-      "corsOrigins",
-      "--cors-origins",
-      "DROVER_CORS_ORIGINS",
-      null,
-      "ORIGINS",
-      "Comma-separated browser origins allowed to call the API, e.g. https://ops.example.com, or *."
-          + " Default: none (CORS off)."),
-  BACKLOG_WARN(
-      "backlogWarn",
-      "--backlog-warn",
-      "DROVER_BACKLOG_WARN",
-      null,
-      "N",
-      "Waiting jobs in one queue above which /health/comprehensive reports degraded. Default: "
-          + ServerConfig.DEFAULT_BACKLOG_WARN
-          + "."),
-  OLDEST_AGE_WARN(
-      "oldestAgeWarn",
-      "--oldest-age-warn",
-      "DROVER_OLDEST_AGE_WARN_SECONDS",
-      null,
-      "SECONDS",
-      "How long a queue's oldest due job may wait before /health/comprehensive reports degraded."
-          + " Default: "
-          + Durations.format(ServerConfig.DEFAULT_OLDEST_AGE_WARN)
-          + "."),
-  HTTP_ALLOW_HOSTS(
-      "httpAllowHosts",
-      "--http-allow-hosts",
-      "DROVER_HTTP_ALLOW_HOSTS",
-      null,
-      "HOSTS",
-      "Hosts the built-in http kind may call: comma-separated names, IP addresses or globs such as"
-          + " *.example.com; * allows any. Default: "
-          + String.join(",", ServerConfig.DEFAULT_HTTP_ALLOW_HOSTS)
-          + " (loopback only)."),
-  SPOOL(
-      "spool",
-      "--spool",
-      "DROVER_SPOOL",
-      null,
-      "MODE",
-      "on, off or auto: keep enqueues in a durable local spool while the store is unreachable, and"
-          + " forward them when it answers (the API answers 202 with spooled: true). Default: auto"
-          + " (on for postgres and redis, off for the embedded stores)."),
-  SPOOL_DIR(
-      "spoolDir",
-      "--spool-dir",
-      "DROVER_SPOOL_DIR",
-      null,
-      "DIR",
-      "Directory of the spool's journal files; processes sharing it forward each other's leftovers."
-          + " Default: spool under the data directory."),
-  SPOOL_MAX_JOBS(
-      "spoolMaxJobs",
-      "--spool-max-jobs",
-      "DROVER_SPOOL_MAX_JOBS",
-      null,
-      "N",
-      "Jobs the spool holds; beyond, enqueues get 503 with Retry-After. Default: "
-          + io.drover.spool.SpoolConfig.DEFAULT_MAX_JOBS
-          + "."),
-  SPOOL_MAX_BYTES(
-      "spoolMaxBytes",
-      "--spool-max-bytes",
-      "DROVER_SPOOL_MAX_BYTES",
-      null,
-      "BYTES",
-      "Bytes of spooled jobs the spool holds; beyond, enqueues get 503 with Retry-After. Default: "
-          + io.drover.spool.SpoolConfig.DEFAULT_MAX_BYTES
-          + " (256 MiB).");
+public final class Setting<T> {
+  private static final List<Setting<?>> ALL = new ArrayList<>();
+
+  public static final Setting<StoreKind> STORE =
+      define("store", StoreKind::parse, null)
+          .flag("--store", "NAME")
+          .env("DROVER_STORE")
+          .help(
+              "Store: memory, sqlite, postgres or redis. Default: postgres if DATABASE_URL"
+                  + " is set, redis if REDIS_URL is set, else sqlite.");
+
+  public static final Setting<String> DATABASE_URL =
+      define("databaseUrl", SettingParsers::text, null)
+          .flag("--database-url", "URL")
+          .env("DROVER_DATABASE_URL", "DATABASE_URL")
+          .help(
+              "PostgreSQL URL (postgres://user:pass@host:port/db?sslmode=... or"
+                  + " jdbc:postgresql://...); when set and no store is named, the store is"
+                  + " postgres. Default: none.");
+
+  public static final Setting<Integer> POOL_SIZE =
+      define("poolSize", SettingParsers::wholeNumber, PostgresConfig.DEFAULT_POOL_SIZE)
+          .flag("--pool-size", "N")
+          .env("DROVER_POOL_SIZE")
+          .help(
+              "PostgreSQL connections this process pools (one more listens for wake-ups)."
+                  + " Default: "
+                  + PostgresConfig.DEFAULT_POOL_SIZE
+                  + ".");
+
+  public static final Setting<String> SCHEMA =
+      define("schema", SettingParsers::text, PostgresConfig.DEFAULT_SCHEMA)
+          .flag("--schema", "NAME")
+          .env("DROVER_SCHEMA")
+          .help(
+              "PostgreSQL schema holding Drover's tables; the first migration creates it."
+                  + " Default: "
+                  + PostgresConfig.DEFAULT_SCHEMA
+                  + ".");
+
+  public static final Setting<Boolean> MIGRATE =
+      define("migrate", SettingParsers::trueOrFalse, true)
+          .toggle("--no-migrate", "false")
+          .env("DROVER_MIGRATE")
+          .help(
+              "Do not apply PostgreSQL migrations at start (DROVER_MIGRATE=false does the"
+                  + " same); start only if none is pending, leaving them to `drover migrate`."
+                  + " Default: migrate.");
+
+  public static final Setting<Duration> POOL_TIMEOUT =
+      define(
+              "poolTimeout",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              PostgresConfig.DEFAULT_CONNECTION_TIMEOUT)
+          .flag("--pool-timeout", "MS")
+          .env("DROVER_POOL_TIMEOUT_MS")
+          .help(
+              "How long a PostgreSQL call waits for a pooled connection before it fails as"
+                  + " unavailable. Default: "
+                  + Durations.format(PostgresConfig.DEFAULT_CONNECTION_TIMEOUT)
+                  + ".");
+
+  public static final Setting<Duration> STATEMENT_TIMEOUT =
+      define(
+              "statementTimeout",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              PostgresConfig.DEFAULT_STATEMENT_TIMEOUT)
+          .flag("--statement-timeout", "MS")
+          .env("DROVER_STATEMENT_TIMEOUT_MS")
+          .help(
+              "PostgreSQL cancels a statement of Drover's that runs longer (statement_timeout);"
+                  + " migrations and VACUUM are exempt. Default: "
+                  + Durations.format(PostgresConfig.DEFAULT_STATEMENT_TIMEOUT)
+                  + ".");
+
+  public static final Setting<Duration> SOCKET_TIMEOUT =
+      define(
+              "socketTimeout",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              PostgresConfig.DEFAULT_SOCKET_TIMEOUT)
+          .flag("--socket-timeout", "MS")
+          .env("DROVER_SOCKET_TIMEOUT_MS")
+          .help(
+              "A PostgreSQL connection that hears nothing from the server this long is"
+                  + " dropped and the"
+                  + " call fails as unavailable (a black-holed network); longer than the statement"
+                  + " timeout. Default: "
+                  + Durations.format(PostgresConfig.DEFAULT_SOCKET_TIMEOUT)
+                  + ".");
+
+  public static final Setting<Duration> CONNECT_TIMEOUT =
+      define(
+              "connectTimeout",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              PostgresConfig.DEFAULT_CONNECT_TIMEOUT)
+          .flag("--connect-timeout", "MS")
+          .env("DROVER_CONNECT_TIMEOUT_MS")
+          .help(
+              "How long opening a connection to PostgreSQL or Redis may take. Default: "
+                  + Durations.format(PostgresConfig.DEFAULT_CONNECT_TIMEOUT)
+                  + ".");
+
+  public static final Setting<Duration> REDIS_TIMEOUT =
+      define(
+              "redisTimeout",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              RedisConfig.DEFAULT_COMMAND_TIMEOUT)
+          .flag("--redis-timeout", "MS")
+          .env("DROVER_REDIS_TIMEOUT_MS")
+          .help(
+              "How long a Redis call waits for its answer before it fails as unavailable;"
+                  + " a ?timeout= in the Redis URL wins. Default: "
+                  + Durations.format(RedisConfig.DEFAULT_COMMAND_TIMEOUT)
+                  + ".");
+
+  public static final Setting<String> REDIS_URL =
+      define("redisUrl", SettingParsers::text, null)
+          .flag("--redis-url", "URL")
+          .env("DROVER_REDIS_URL", "REDIS_URL")
+          .help(
+              "Redis URL; when set and no store is named, the store is redis. Default:" + " none.");
+
+  public static final Setting<Path> DATA_DIR =
+      define("dataDir", SettingParsers::path, StoreSettings.DEFAULT_DATA_DIR)
+          .flag("--data-dir", "DIR")
+          .env("DROVER_DATA_DIR")
+          .help(
+              "Directory of the embedded SQLite file drover.db. Default: "
+                  + StoreSettings.DEFAULT_DATA_DIR
+                  + " (under the working directory).");
+
+  public static final Setting<String> HOST =
+      define("host", SettingParsers::text, HttpSettings.DEFAULT_HOST)
+          .flag("--host", "ADDRESS")
+          .env("DROVER_HOST", "HOST")
+          .help(
+              "Address the HTTP API listens on; anything but loopback needs --tokens-file."
+                  + " Default: "
+                  + HttpSettings.DEFAULT_HOST
+                  + ".");
+
+  public static final Setting<Integer> PORT =
+      define("port", SettingParsers::wholeNumber, HttpSettings.DEFAULT_PORT)
+          .flag("--port", "PORT")
+          .env("DROVER_PORT", "PORT")
+          .help("HTTP port; 0 picks a free one. Default: " + HttpSettings.DEFAULT_PORT + ".");
+
+  public static final Setting<Integer> CONCURRENCY =
+      define("concurrency", SettingParsers::wholeNumber, WorkerSettings.DEFAULT_CONCURRENCY)
+          .flag("--concurrency", "N")
+          .env("DROVER_CONCURRENCY", "WORKER_CONCURRENCY")
+          .help(
+              "Handlers the in-process worker pool runs at once. Default: "
+                  + WorkerSettings.DEFAULT_CONCURRENCY
+                  + ".");
+
+  public static final Setting<Duration> LEASE =
+      define("lease", SettingParsers.duration(ChronoUnit.SECONDS), WorkerSettings.DEFAULT_LEASE)
+          .flag("--lease", "SECONDS")
+          .env("DROVER_LEASE_SECONDS", "WORKER_LEASE_SECONDS")
+          .help(
+              "How long a claimed job stays with its worker without a heartbeat"
+                  + " (heartbeats every third of it). Default: "
+                  + Durations.format(WorkerSettings.DEFAULT_LEASE)
+                  + ".");
+
+  public static final Setting<Duration> POLL_INTERVAL =
+      define(
+              "pollInterval",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              WorkerSettings.DEFAULT_POLL_INTERVAL)
+          .flag("--poll-interval", "MS")
+          .env("DROVER_POLL_INTERVAL_MS", "WORKER_POLL_INTERVAL")
+          .help(
+              "How often an idle worker looks for jobs when no wake-up arrives. Default: "
+                  + Durations.format(WorkerSettings.DEFAULT_POLL_INTERVAL)
+                  + ".");
+
+  public static final Setting<Integer> MAX_ATTEMPTS =
+      define("maxAttempts", SettingParsers::wholeNumber, JobSettings.DEFAULT_MAX_ATTEMPTS)
+          .flag("--max-attempts", "N")
+          .env("DROVER_MAX_ATTEMPTS", "WORKER_MAX_RETRIES")
+          .help(
+              "Attempts a job gets unless it says otherwise. Default: "
+                  + JobSettings.DEFAULT_MAX_ATTEMPTS
+                  + ".");
+
+  public static final Setting<Duration> BACKOFF_BASE =
+      define(
+              "backoffBase",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              JobSettings.DEFAULT_BACKOFF_BASE)
+          .flag("--backoff-base", "MS")
+          .env("DROVER_BACKOFF_BASE_MS", "RETRY_BACKOFF_MS")
+          .help(
+              "Ceiling of the first retry delay; it doubles per attempt, with full jitter."
+                  + " Default: "
+                  + Durations.format(JobSettings.DEFAULT_BACKOFF_BASE)
+                  + ".");
+
+  public static final Setting<Duration> BACKOFF_MAX =
+      define(
+              "backoffMax",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              JobSettings.DEFAULT_BACKOFF_MAX)
+          .flag("--backoff-max", "MS")
+          .env("DROVER_BACKOFF_MAX_MS", "WORKER_BACKOFF_MAX_DELAY")
+          .help(
+              "Cap on any retry delay. Default: "
+                  + Durations.format(JobSettings.DEFAULT_BACKOFF_MAX)
+                  + ".");
+
+  public static final Setting<Duration> JOB_TIMEOUT =
+      define("jobTimeout", SettingParsers.duration(ChronoUnit.MILLIS), JobSettings.DEFAULT_TIMEOUT)
+          .flag("--job-timeout", "MS")
+          .env("DROVER_JOB_TIMEOUT_MS", "STEP_TIMEOUT_MS")
+          .help(
+              "How long one attempt may run before it is interrupted, unless the job says"
+                  + " otherwise. Default: "
+                  + Durations.format(JobSettings.DEFAULT_TIMEOUT)
+                  + ".");
+
+  public static final Setting<Duration> SHUTDOWN_GRACE =
+      define(
+              "shutdownGrace",
+              SettingParsers.duration(ChronoUnit.MILLIS),
+              WorkerSettings.DEFAULT_SHUTDOWN_GRACE)
+          .flag("--shutdown-grace", "MS")
+          .env("DROVER_SHUTDOWN_GRACE_MS")
+          .help(
+              "On SIGTERM, how long running jobs may finish before they are released to"
+                  + " other workers. Default: "
+                  + Durations.format(WorkerSettings.DEFAULT_SHUTDOWN_GRACE)
+                  + ".");
+
+  public static final Setting<Integer> MAX_PAYLOAD_BYTES =
+      define("maxPayloadBytes", SettingParsers::wholeNumber, HttpSettings.DEFAULT_MAX_PAYLOAD_BYTES)
+          .flag("--max-payload-bytes", "BYTES")
+          .env("DROVER_MAX_PAYLOAD_BYTES")
+          .help(
+              "Largest job payload the API accepts, in UTF-8 bytes of JSON (at most 1"
+                  + " MiB). Default: "
+                  + HttpSettings.DEFAULT_MAX_PAYLOAD_BYTES
+                  + ".");
+
+  public static final Setting<Integer> MAX_RUN_STEPS =
+      define("maxRunSteps", SettingParsers::wholeNumber, HttpSettings.DEFAULT_MAX_RUN_STEPS)
+          .flag("--max-run-steps", "STEPS")
+          .env("DROVER_MAX_RUN_STEPS")
+          .help(
+              "Steps a run created over the API may hold, counting those its steps add while it"
+                  + " runs (at most "
+                  + io.drover.Bounds.MAX_RUN_STEPS
+                  + "). Default: "
+                  + HttpSettings.DEFAULT_MAX_RUN_STEPS
+                  + ".");
+
+  public static final Setting<String> LOG_LEVEL =
+      define("logLevel", SettingParsers::text, LogSettings.DEFAULT_LEVEL)
+          .flag("--log-level", "LEVEL")
+          .env("DROVER_LOG_LEVEL", "LOG_LEVEL")
+          .help(
+              "TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default: "
+                  + LogSettings.DEFAULT_LEVEL
+                  + ".");
+
+  public static final Setting<String> LOG_FORMAT =
+      define("logFormat", SettingParsers::text, LogSettings.DEFAULT_FORMAT)
+          .flag("--log-format", "FORMAT")
+          .env("DROVER_LOG_FORMAT", "LOG_FORMAT")
+          .help(
+              "text (one line per event, key=value fields) or json (one JSON object per"
+                  + " line). Default: "
+                  + LogSettings.DEFAULT_FORMAT
+                  + ".");
+
+  public static final Setting<List<QueuePattern>> QUEUES =
+      define("queues", SettingParsers::queues, WorkerSettings.DEFAULT_QUEUES)
+          .flag("--queues", "PATTERNS")
+          .env("DROVER_QUEUES")
+          .help(
+              "Queues the worker pool takes jobs from: comma-separated names or globs such"
+                  + " as scrape.*. Default: * (every queue).");
+
+  public static final Setting<Duration> MISFIRE_GRACE =
+      define(
+              "misfireGrace",
+              SettingParsers.duration(ChronoUnit.SECONDS),
+              ScheduleSettings.DEFAULT_MISFIRE_GRACE)
+          .flag("--misfire-grace", "SECONDS")
+          .env("DROVER_MISFIRE_GRACE_SECONDS", "SCHEDULER_MISFIRE_GRACE_TIME")
+          .help(
+              "How late a schedule's fire may be and still count as on time, for schedules"
+                  + " that do not say. Default: "
+                  + Durations.format(ScheduleSettings.DEFAULT_MISFIRE_GRACE)
+                  + ".");
+
+  public static final Setting<ZoneId> TIMEZONE =
+      define("timezone", SettingParsers::zone, ScheduleSettings.DEFAULT_TIMEZONE)
+          .flag("--timezone", "ZONE")
+          .env("DROVER_TIMEZONE", "TZ")
+          .help(
+              "IANA time zone that cron schedules without a timezone are read in. Default:"
+                  + " UTC.");
+
+  public static final Setting<Path> SCHEDULES_FILE =
+      define("schedulesFile", SettingParsers::path, null)
+          .flag("--schedules", "FILE")
+          .env("DROVER_SCHEDULES_FILE")
+          .help(
+              "YAML or JSON file of schedules applied at start: each is created or"
+                  + " updated. Default: none.");
+
+  public static final Setting<Boolean> PRUNE_SCHEDULES =
+      define("pruneSchedules", SettingParsers::trueOrFalse, false)
+          .toggle("--prune-schedules", "true")
+          .env("DROVER_PRUNE_SCHEDULES")
+          .help(
+              "With --schedules, also delete the schedules the file does not name."
+                  + " Default: keep them.");
+
+  public static final Setting<Path> TOKENS_FILE =
+      define("tokensFile", SettingParsers::path, null)
+          .flag("--tokens-file", "FILE")
+          .env("DROVER_TOKENS_FILE")
+          .help(
+              "JSON file of API tokens (make entries with drover tokens create). Without"
+                  + " it the API has no auth and listens on loopback only. Default: none.");
+
+  public static final Setting<List<String>> CORS_ORIGINS =
+      define("corsOrigins", CorsOrigins::parse, List.<String>of())
+          .flag("--cors-origins", "ORIGINS")
+          .env("DROVER_CORS_ORIGINS")
+          .help(
+              "Comma-separated browser origins allowed to call the API, e.g."
+                  + " https://ops.example.com, or *. Default: none (CORS off).");
+
+  public static final Setting<Integer> BACKLOG_WARN =
+      define("backlogWarn", SettingParsers::wholeNumber, HealthSettings.DEFAULT_BACKLOG_WARN)
+          .flag("--backlog-warn", "N")
+          .env("DROVER_BACKLOG_WARN")
+          .help(
+              "Waiting jobs in one queue above which /health/comprehensive reports"
+                  + " degraded. Default: "
+                  + HealthSettings.DEFAULT_BACKLOG_WARN
+                  + ".");
+
+  public static final Setting<Duration> OLDEST_AGE_WARN =
+      define(
+              "oldestAgeWarn",
+              SettingParsers.duration(ChronoUnit.SECONDS),
+              HealthSettings.DEFAULT_OLDEST_AGE_WARN)
+          .flag("--oldest-age-warn", "SECONDS")
+          .env("DROVER_OLDEST_AGE_WARN_SECONDS")
+          .help(
+              "How long a queue's oldest due job may wait before /health/comprehensive"
+                  + " reports degraded. Default: "
+                  + Durations.format(HealthSettings.DEFAULT_OLDEST_AGE_WARN)
+                  + ".");
+
+  public static final Setting<List<String>> HTTP_ALLOW_HOSTS =
+      define("httpAllowHosts", HostAllowList::parse, WorkerSettings.DEFAULT_HTTP_ALLOW_HOSTS)
+          .flag("--http-allow-hosts", "HOSTS")
+          .env("DROVER_HTTP_ALLOW_HOSTS")
+          .help(
+              "Hosts the built-in http kind may call: comma-separated names, IP addresses"
+                  + " or globs such as *.example.com; * allows any. Default: "
+                  + String.join(",", WorkerSettings.DEFAULT_HTTP_ALLOW_HOSTS)
+                  + " (loopback only).");
+
+  public static final Setting<String> SPOOL =
+      define("spool", SettingParsers::text, SpoolSettings.DEFAULT_MODE)
+          .flag("--spool", "MODE")
+          .env("DROVER_SPOOL")
+          .help(
+              "on, off or auto: keep enqueues in a durable local spool while the store is"
+                  + " unreachable, and forward them when it answers (the API answers 202 with"
+                  + " spooled: true). Default: auto (on for postgres and redis, off for the"
+                  + " embedded stores).");
+
+  public static final Setting<Path> SPOOL_DIR =
+      define("spoolDir", SettingParsers::path, null)
+          .flag("--spool-dir", "DIR")
+          .env("DROVER_SPOOL_DIR")
+          .help(
+              "Directory of the spool's journal files; processes sharing it forward each"
+                  + " other's leftovers. Default: spool under the data directory.");
+
+  public static final Setting<Integer> SPOOL_MAX_JOBS =
+      define("spoolMaxJobs", SettingParsers::wholeNumber, SpoolConfig.DEFAULT_MAX_JOBS)
+          .flag("--spool-max-jobs", "N")
+          .env("DROVER_SPOOL_MAX_JOBS")
+          .help(
+              "Jobs the spool holds; beyond, enqueues get 503 with Retry-After. Default: "
+                  + SpoolConfig.DEFAULT_MAX_JOBS
+                  + ".");
+
+  public static final Setting<Long> SPOOL_MAX_BYTES =
+      define("spoolMaxBytes", SettingParsers::byteCount, SpoolConfig.DEFAULT_MAX_BYTES)
+          .flag("--spool-max-bytes", "BYTES")
+          .env("DROVER_SPOOL_MAX_BYTES")
+          .help(
+              "Bytes of spooled jobs the spool holds; beyond, enqueues get 503 with"
+                  + " Retry-After. Default: "
+                  + SpoolConfig.DEFAULT_MAX_BYTES
+                  + " (256 MiB).");
 
   private final String key;
   private final String flag;
@@ -360,36 +439,31 @@ public enum Setting {
   private final String paramLabel;
   private final String switchValue;
   private final String description;
+  private final Function<String, T> parser;
+  private final T fallback;
 
-  /** A setting whose flag takes a value. */
-  Setting(
-      String key,
-      String flag,
-      String droverEnv,
-      String conventionalEnv,
-      String paramLabel,
-      String description) {
-    this.key = key;
-    this.flag = flag;
-    this.droverEnv = droverEnv;
-    this.conventionalEnv = conventionalEnv;
-    this.paramLabel = paramLabel;
-    this.switchValue = null;
+  private Setting(Draft<T> draft, String description) {
+    this.key = draft.key;
+    this.flag = draft.flag;
+    this.droverEnv = draft.droverEnv;
+    this.conventionalEnv = draft.conventionalEnv;
+    this.paramLabel = draft.paramLabel;
+    this.switchValue = draft.switchValue;
     this.description = description;
+    this.parser = draft.parser;
+    this.fallback = draft.fallback;
   }
 
-  /** A setting whose flag takes no value: giving it means {@code switchValue}. */
-  Setting(String key, String flag, String droverEnv, String switchValue, String description) {
-    this.key = key;
-    this.flag = flag;
-    this.droverEnv = droverEnv;
-    this.conventionalEnv = null;
-    this.paramLabel = null;
-    this.switchValue = switchValue;
-    this.description = description;
+  private static <T> Draft<T> define(String key, Function<String, T> parser, T fallback) {
+    return new Draft<>(key, parser, fallback);
   }
 
-  /** The {@link ServerConfig} component this setting fills. */
+  /** Every setting, in the order of this table. */
+  public static List<Setting<?>> values() {
+    return Collections.unmodifiableList(ALL);
+  }
+
+  /** The name the setting has in {@link ConfigException}s, e.g. {@code concurrency}. */
   public String key() {
     return key;
   }
@@ -425,13 +499,81 @@ public enum Setting {
     return description;
   }
 
-  /** The setting filling {@code key}, for reporting where a bad value came from. */
-  static Setting byKey(String key) {
-    for (Setting setting : values()) {
+  /**
+   * The value {@code text} stands for.
+   *
+   * @throws IllegalArgumentException saying what the text must be
+   */
+  T parse(String text) {
+    return parser.apply(text);
+  }
+
+  /** The value when the setting is given nowhere; null for "none". */
+  T fallback() {
+    return fallback;
+  }
+
+  /** The setting named {@code key}, for reporting where a bad value came from. */
+  static Setting<?> byKey(String key) {
+    for (Setting<?> setting : ALL) {
       if (setting.key.equals(key)) {
         return setting;
       }
     }
-    throw new IllegalArgumentException("no setting fills " + key);
+    throw new IllegalArgumentException("no setting is named " + key);
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+
+  /** A setting being described; {@link #help} finishes it and adds it to the table. */
+  private static final class Draft<T> {
+    private final String key;
+    private final Function<String, T> parser;
+    private final T fallback;
+    private String flag;
+    private String paramLabel;
+    private String switchValue;
+    private String droverEnv;
+    private String conventionalEnv;
+
+    private Draft(String key, Function<String, T> parser, T fallback) {
+      this.key = key;
+      this.parser = parser;
+      this.fallback = fallback;
+    }
+
+    /** A flag that takes a value, shown in help as {@code paramLabel}. */
+    Draft<T> flag(String flag, String paramLabel) {
+      this.flag = flag;
+      this.paramLabel = paramLabel;
+      return this;
+    }
+
+    /** A flag that takes no value: giving it means {@code switchValue}. */
+    Draft<T> toggle(String flag, String switchValue) {
+      this.flag = flag;
+      this.switchValue = switchValue;
+      return this;
+    }
+
+    Draft<T> env(String droverEnv) {
+      this.droverEnv = droverEnv;
+      return this;
+    }
+
+    Draft<T> env(String droverEnv, String conventionalEnv) {
+      this.droverEnv = droverEnv;
+      this.conventionalEnv = conventionalEnv;
+      return this;
+    }
+
+    Setting<T> help(String description) {
+      Setting<T> setting = new Setting<>(this, description);
+      ALL.add(setting);
+      return setting;
+    }
   }
 }

@@ -1,6 +1,6 @@
 package io.drover.server.config;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,13 +19,13 @@ public class SettingOptions implements IModelTransformer {
           + " conventional variable, else default.";
 
   /** Whether the command takes this setting; all do unless a subclass says otherwise. */
-  protected boolean takes(Setting setting) {
+  protected boolean takes(Setting<?> setting) {
     return true;
   }
 
   @Override
   public CommandSpec transform(CommandSpec command) {
-    for (Setting setting : Setting.values()) {
+    for (Setting<?> setting : Setting.values()) {
       if (!takes(setting)) {
         continue;
       }
@@ -47,9 +47,9 @@ public class SettingOptions implements IModelTransformer {
   }
 
   /** The flags given on a command line, by setting. */
-  public static Map<Setting, String> given(ParseResult parsed) {
-    Map<Setting, String> given = new EnumMap<>(Setting.class);
-    for (Setting setting : Setting.values()) {
+  public static Map<Setting<?>, String> given(ParseResult parsed) {
+    Map<Setting<?>, String> given = new LinkedHashMap<>();
+    for (Setting<?> setting : Setting.values()) {
       if (parsed.hasMatchedOption(setting.flag())) {
         given.put(
             setting,

@@ -1,7 +1,7 @@
 package io.drover.server.config;
 
 import io.drover.store.jdbc.PostgresConfig;
-import io.drover.store.redis.RedisTimeouts;
+import io.drover.store.redis.RedisConfig;
 import java.time.Duration;
 
 /**
@@ -22,20 +22,12 @@ public record StoreTimeouts(
     Duration connectTimeout,
     Duration redisTimeout) {
 
-  public static final StoreTimeouts DEFAULT =
-      new StoreTimeouts(
-          PostgresConfig.DEFAULT_CONNECTION_TIMEOUT,
-          PostgresConfig.DEFAULT_STATEMENT_TIMEOUT,
-          PostgresConfig.DEFAULT_SOCKET_TIMEOUT,
-          PostgresConfig.DEFAULT_CONNECT_TIMEOUT,
-          RedisTimeouts.DEFAULT_COMMAND);
-
   public StoreTimeouts {
-    checkAtLeast("poolTimeout", poolTimeout, PostgresConfig.MIN_CONNECTION_TIMEOUT);
-    checkAtLeast("statementTimeout", statementTimeout, PostgresConfig.MIN_STATEMENT_TIMEOUT);
-    checkAtLeast("socketTimeout", socketTimeout, PostgresConfig.MIN_NETWORK_TIMEOUT);
-    checkAtLeast("connectTimeout", connectTimeout, PostgresConfig.MIN_NETWORK_TIMEOUT);
-    checkAtLeast("redisTimeout", redisTimeout, RedisTimeouts.MIN);
+    Checks.atLeast("poolTimeout", poolTimeout, PostgresConfig.MIN_CONNECTION_TIMEOUT);
+    Checks.atLeast("statementTimeout", statementTimeout, PostgresConfig.MIN_STATEMENT_TIMEOUT);
+    Checks.atLeast("socketTimeout", socketTimeout, PostgresConfig.MIN_NETWORK_TIMEOUT);
+    Checks.atLeast("connectTimeout", connectTimeout, PostgresConfig.MIN_NETWORK_TIMEOUT);
+    Checks.atLeast("redisTimeout", redisTimeout, RedisConfig.MIN_TIMEOUT);
     if (socketTimeout.compareTo(statementTimeout) <= 0) {
       throw new ConfigException(
           "socketTimeout",
@@ -48,9 +40,18 @@ public record StoreTimeouts(
     }
   }
 
-  /** What the Redis store takes of these. */
-  public RedisTimeouts redis() {
-    return new RedisTimeouts(connectTimeout, redisTimeout);
+  static StoreTimeouts from(SettingValues settings) {
+    return new StoreTimeouts(
+        settings.get(Setting.POOL_TIMEOUT),
+        settings.get(Setting.STATEMENT_TIMEOUT),
+        settings.get(Setting.SOCKET_TIMEOUT),
+        settings.get(Setting.CONNECT_TIMEOUT),
+        settings.get(Setting.REDIS_TIMEOUT));
+  }
+
+  /** These timeouts on a Redis configuration. */
+  public RedisConfig.Builder applyTo(RedisConfig.Builder redis) {
+    return redis.connectTimeout(connectTimeout).commandTimeout(redisTimeout);
   }
 
   /** These timeouts on a PostgreSQL configuration. */
@@ -60,12 +61,5 @@ public record StoreTimeouts(
         .statementTimeout(statementTimeout)
         .socketTimeout(socketTimeout)
         .connectTimeout(connectTimeout);
-  }
-
-  private static void checkAtLeast(String setting, Duration value, Duration min) {
-    if (value.compareTo(min) < 0) {
-      throw new ConfigException(
-          setting, "must be at least " + min.toMillis() + " ms (was " + value.toMillis() + " ms)");
-    }
   }
 }

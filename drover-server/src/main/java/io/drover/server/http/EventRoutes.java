@@ -69,9 +69,12 @@ final class EventRoutes {
     List<QueuePattern> queues =
         ctx.queryParams("queue").stream().map(EventRoutes::pattern).toList();
     UUID jobId = jobId(ctx.queryParam("job_id"));
+    // A run spans queues: its events go to streams that watch every queue, as runs are listed.
     return event ->
-        caller.mayUseQueue(event.queue())
-            && (queues.isEmpty() || QueuePattern.anyMatches(queues, event.queue()))
+        (event.type().isRunEvent()
+                ? caller.seesAllQueues() && queues.isEmpty()
+                : caller.mayUseQueue(event.queue())
+                    && (queues.isEmpty() || QueuePattern.anyMatches(queues, event.queue())))
             && (jobId == null || jobId.equals(event.jobId()));
   }
 

@@ -69,6 +69,12 @@ final class EventStream {
   static ObjectNode json(JobEvent event) {
     ObjectNode node = Json.object();
     node.put("type", event.type().wireName());
+    if (event.type().isRunEvent()) {
+      node.put("run_id", event.jobId().toString());
+      node.put("name", event.kind());
+      node.put("at", JobJson.time(event.at()));
+      return node;
+    }
     node.put("job_id", event.jobId().toString());
     node.put("queue", event.queue());
     node.put("kind", event.kind());

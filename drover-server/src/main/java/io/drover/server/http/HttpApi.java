@@ -34,28 +34,29 @@ public final class HttpApi {
       Metrics metrics,
       List<HealthCheck> extraChecks,
       InstantSource clock) {
-    int bodyLimit = config.maxPayloadBytes() + BODY_OVERHEAD_BYTES;
-    JobRoutes jobs =
-        new JobRoutes(
-            drover,
-            new JobSpecParser(drover.jobDefaults(), config.maxPayloadBytes(), clock),
-            bodyLimit,
-            metrics.jobs()::enqueued);
+    int bodyLimit = config.http().maxPayloadBytes() + BODY_OVERHEAD_BYTES;
+    JobSpecParser jobSpecs =
+        new JobSpecParser(drover.jobDefaults(), config.http().maxPayloadBytes(), clock);
+    JobRoutes jobs = new JobRoutes(drover, jobSpecs, bodyLimit, metrics.jobs()::enqueued);
+    RunSpecParser plans = new RunSpecParser(jobSpecs, config.http().maxRunSteps());
+    RunRoutes runs = new RunRoutes(drover.store(), plans, bodyLimit);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
     ScheduleRoutes schedules =
-        new ScheduleRoutes(drover, config.scheduleParser(), clock, bodyLimit);
+        new ScheduleRoutes(drover, config.schedules().parser(), clock, bodyLimit);
     StoreCheck store = new StoreCheck(drover.store(), drover.spool().isPresent());
     WorkersCheck workers =
-        new WorkersCheck(drover.store(), config.workerConfig().heartbeatInterval(), clock);
+        new WorkersCheck(drover.store(), config.worker().workerConfig().heartbeatInterval(), clock);
     List<HealthCheck> checks = new ArrayList<>(List.of(store, workers));
     checks.add(
-        new QueuesCheck(drover.store(), config.backlogWarn(), config.oldestAgeWarn(), clock));
+        new QueuesCheck(
+            drover.store(), config.health().backlogWarn(), config.health().oldestAgeWarn(), clock));
     drover.spool().ifPresent(spool -> checks.add(new SpoolCheck(spool)));
     checks.add(new MemoryCheck());
     checks.addAll(extraChecks);
     HealthRoutes health = new HealthRoutes(List.of(store), checks);
     WorkerRoutes workerRoutes = new WorkerRoutes(drover.store(), workers, clock);
-    LeaseRoutes leases = new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit);
+    LeaseRoutes leases =
+        new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit, plans);
     EventRoutes events = new EventRoutes(drover.events());
     AccessControl access = new AccessControl(tokens);
     return Javalin.create(
@@ -64,13 +65,14 @@ public final class HttpApi {
           javalin.useVirtualThreads = true;
           javalin.http.prefer405over404 = true;
           javalin.http.maxRequestSize = bodyLimit;
-          enableCors(javalin, config.corsOrigins());
+          enableCors(javalin, config.http().corsOrigins());
           javalin.router.mount(
               router -> {
                 ProblemHandler.addTo(router);
                 SecurityHeaders.addTo(router);
                 access.addTo(router);
                 jobs.addTo(router);
+                runs.addTo(router);
                 queues.addTo(router);
                 schedules.addTo(router);
                 workerRoutes.addTo(router);

@@ -3,6 +3,7 @@ package io.drover.server.http;
 import io.drover.Job;
 import io.drover.store.JobStore;
 import io.drover.store.QueuePattern;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -102,6 +103,6 @@ final class HttpWorkers {
           running[0] = jobs.size();
           return jobs.isEmpty() ? null : jobs;
         });
-    store.heartbeatWorker(workerId, running[0]);
+    store.heartbeatWorker(new WorkerHeartbeat(workerId, running[0]));
   }
 }

@@ -104,7 +104,9 @@ final class JobSpecParser {
     for (String workflowField : List.of("run_id", "depends_on")) {
       JsonNode value = job.get(workflowField);
       if (present(job, workflowField) && !(value.isArray() && value.isEmpty())) {
-        throw new InvalidJobException(workflowField, "workflows are not available yet");
+        throw new InvalidJobException(
+            workflowField,
+            "only steps of a run have one: create a run (POST /api/v1/runs) instead");
       }
     }
     String kind = present(job, "kind") ? text(job, "kind") : null;

@@ -42,7 +42,7 @@ final class LeaseBodies {
   private static final Set<String> CLAIM_FIELDS =
       Set.of("worker_id", "queues", "max", "lease_seconds", "wait_ms", "host");
   private static final Set<String> HEARTBEAT_FIELDS = Set.of("lease_token", "lease_seconds");
-  private static final Set<String> COMPLETE_FIELDS = Set.of("lease_token", "result");
+  private static final Set<String> COMPLETE_FIELDS = Set.of("lease_token", "result", "add_steps");
   private static final Set<String> FAIL_FIELDS =
       Set.of("lease_token", "error", "retry", "retry_in_ms");
   private static final Set<String> ERROR_FIELDS = Set.of("message", "type");
@@ -70,7 +70,11 @@ final class LeaseBodies {
   /**
    * @param result JSON text, or null
    */
-  record Complete(long leaseToken, String result) {}
+  /**
+   * @param addSteps the {@code add_steps} array as sent, or null: a step's fan-out, read against
+   *     the run's rules by the caller
+   */
+  record Complete(long leaseToken, String result, JsonNode addSteps) {}
 
   /**
    * @param type the error's class or code, or null
@@ -108,8 +112,9 @@ final class LeaseBodies {
   static Complete complete(JsonNode body, int maxResultBytes) {
     object(body, COMPLETE_FIELDS);
     long token = leaseToken(body);
+    JsonNode addSteps = present(body, "add_steps") ? body.get("add_steps") : null;
     if (!present(body, "result")) {
-      return new Complete(token, null);
+      return new Complete(token, null, addSteps);
     }
     String result = body.get("result").toString();
     int bytes = result.getBytes(StandardCharsets.UTF_8).length;
@@ -117,7 +122,7 @@ final class LeaseBodies {
       throw new InvalidJobException(
           "result", "is " + bytes + " bytes, over the limit of " + maxResultBytes + " bytes");
     }
-    return new Complete(token, result);
+    return new Complete(token, result, addSteps);
   }
 
   static Fail fail(JsonNode body) {

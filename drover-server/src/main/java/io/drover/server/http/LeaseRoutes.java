@@ -3,7 +3,9 @@ package io.drover.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.drover.Ids;
+import io.drover.InvalidJobException;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobState;
@@ -16,9 +18,13 @@ import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
+import io.drover.workflow.ParentResult;
+import io.drover.workflow.StepSpec;
+import io.drover.workflow.WorkflowStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
@@ -26,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,6 +60,7 @@ final class LeaseRoutes {
   private final Duration pollInterval;
   private final int maxResultBytes;
   private final int bodyLimit;
+  private final RunSpecParser steps;
 
   /**
    * @param listener told of attempts started and ended here, as of the in-process pool's
@@ -62,14 +70,16 @@ final class LeaseRoutes {
       ServerConfig config,
       JobListener listener,
       InstantSource clock,
-      int bodyLimit) {
+      int bodyLimit,
+      RunSpecParser steps) {
+    this.steps = steps;
     this.store = store;
     this.workers = new HttpWorkers(store, clock);
     this.listener = listener;
     this.clock = clock;
-    this.defaultLease = config.lease();
-    this.pollInterval = config.pollInterval();
-    this.maxResultBytes = config.maxPayloadBytes();
+    this.defaultLease = config.worker().lease();
+    this.pollInterval = config.worker().pollInterval();
+    this.maxResultBytes = config.http().maxPayloadBytes();
     this.bodyLimit = bodyLimit;
   }
 
@@ -101,9 +111,36 @@ final class LeaseRoutes {
     ArrayNode list = answer.putArray("jobs");
     for (Job job : jobs) {
       listener.onStarted(job);
-      list.add(JobJson.of(job).put("lease_token", job.leaseToken()));
+      ObjectNode claimed = JobJson.of(job).put("lease_token", job.leaseToken());
+      if (job.runId() != null) {
+        addRunContext(claimed, job);
+      }
+      list.add(claimed);
     }
     Json.send(ctx, HttpStatus.OK, answer);
+  }
+
+  /**
+   * What a step's handler reads besides its payload: the run's input, and how each parent ended and
+   * its result, by step name.
+   */
+  private void addRunContext(ObjectNode claimed, Job step) {
+    WorkflowStore runs = store.workflows();
+    runs.head(step.runId())
+        .ifPresentOrElse(
+            run -> claimed.putRawValue("run_input", new RawValue(run.input())),
+            () -> claimed.putNull("run_input"));
+    ObjectNode parents = claimed.putObject("parents");
+    for (Map.Entry<String, ParentResult> parent : runs.parents(step.id()).entrySet()) {
+      ObjectNode entry = parents.putObject(parent.getKey());
+      entry.put("state", parent.getValue().state().wireName());
+      String result = parent.getValue().result();
+      if (result == null) {
+        entry.putNull("result");
+      } else {
+        entry.putRawValue("result", new RawValue(result));
+      }
+    }
   }
 
   /**
@@ -139,7 +176,8 @@ final class LeaseRoutes {
         store.heartbeat(
             new HeartbeatRequest(
                 job.workerId(), List.of(new LeaseRef(job.id(), heartbeat.leaseToken())), lease));
-    requireKept(kept, job, heartbeat.leaseToken());
+    requireKept(kept.contains(job.id()), job, heartbeat.leaseToken());
+    // The new expiry is the store's, on its clock; a heartbeat answers only which leases it kept.
     Job extended = current(job.id());
     workers.extended(extended);
     ObjectNode answer = Json.object().put("id", job.id().toString());
@@ -151,14 +189,32 @@ final class LeaseRoutes {
     LeaseBodies.Complete complete = LeaseBodies.complete(body(ctx), maxResultBytes);
     Job job = held(ctx, complete.leaseToken());
     LeaseRef lease = new LeaseRef(job.id(), complete.leaseToken());
-    requireKept(
-        store.complete(List.of(new Completion(lease, complete.result()))), job, lease.token());
+    List<StepSpec> added = addedSteps(complete.addSteps(), job);
+    List<JobChange> completed =
+        store.complete(List.of(new Completion(lease, complete.result(), added)));
+    requireKept(!completed.isEmpty(), job, lease.token());
     workers.released(job);
     listener.onCompleted(job, ranFor(job));
     if (log.isDebugEnabled()) {
       withJob(log.atDebug(), job).setMessage("job: completed (reported over http)").log();
     }
-    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+    answerWithTheJob(ctx, job);
+  }
+
+  /**
+   * The steps a completing step adds to its run, each read as a plan's step is; whether they fit
+   * the run (names free, parents known, no cycle, the step limit) the store checks with the
+   * completion, failing the step for good when they do not.
+   */
+  private List<StepSpec> addedSteps(JsonNode addSteps, Job job) {
+    if (addSteps == null) {
+      return List.of();
+    }
+    if (job.runId() == null) {
+      throw new InvalidJobException(
+          "add_steps", "only a step of a run adds steps; job " + job.id() + " is no step");
+    }
+    return steps.steps(addSteps, "add_steps");
   }
 
   /** Another attempt unless the worker says not, or none are left; after the backoff by default. */
@@ -170,9 +226,10 @@ final class LeaseRoutes {
             job,
             new ReportedFailure(fail.message(), fail.type(), fail.retry(), fail.retryIn()),
             clock.instant());
-    requireKept(store.fail(List.of(failure)), job, fail.leaseToken());
+    List<JobChange> failed = store.fail(List.of(failure));
+    requireKept(!failed.isEmpty(), job, fail.leaseToken());
     workers.released(job);
-    Instant retryAt = failure.retryAt();
+    Instant retryAt = failed.getFirst().retryAt();
     if (retryAt == null) {
       listener.onFailed(job, ranFor(job));
     } else {
@@ -184,7 +241,7 @@ final class LeaseRoutes {
         .addKeyValue("retry_at", retryAt == null ? null : retryAt.toString())
         .addKeyValue("reason", fail.message())
         .log();
-    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
+    answerWithTheJob(ctx, job);
   }
 
   private void progress(Context ctx) {
@@ -192,7 +249,7 @@ final class LeaseRoutes {
     Job job = held(ctx, report.leaseToken());
     LeaseRef lease = new LeaseRef(job.id(), report.leaseToken());
     requireKept(
-        store.updateProgress(List.of(new ProgressUpdate(lease, report.progress()))),
+        !store.updateProgress(List.of(new ProgressUpdate(lease, report.progress()))).isEmpty(),
         job,
         lease.token());
     ObjectNode answer = Json.object().put("id", job.id().toString());
@@ -228,11 +285,21 @@ final class LeaseRoutes {
     return job;
   }
 
-  private void requireKept(Set<UUID> kept, Job job, long token) {
-    if (!kept.contains(job.id())) {
+  /** Refuses with a 409 when the store did not act: the lease was lost after {@link #held}. */
+  private void requireKept(boolean kept, Job job, long token) {
+    if (!kept) {
       workers.released(job);
       throw leaseLost(job, token, "its lease expired, or it was cancelled, just now");
     }
+  }
+
+  /**
+   * Answers with the job as stored now, as the API promises for an ended attempt: its result or
+   * errors and {@code finished_at} are the store's, which the acknowledgement's answer does not
+   * carry.
+   */
+  private void answerWithTheJob(Context ctx, Job job) {
+    Json.send(ctx, HttpStatus.OK, JobJson.of(current(job.id())));
   }
 
   private Job current(UUID id) {

@@ -6,6 +6,8 @@ import io.drover.StoreFailureException;
 import io.drover.StoreUnavailableException;
 import io.drover.UnsupportedCapabilityException;
 import io.drover.spool.SpoolFullException;
+import io.drover.workflow.RunNotFoundException;
+import io.drover.workflow.StepOfRunException;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -34,6 +36,12 @@ final class ProblemHandler {
     router.exception(
         JobNotFoundException.class,
         (e, ctx) -> new Problem(HttpStatus.NOT_FOUND, e.getMessage(), "id").send(ctx));
+    router.exception(
+        RunNotFoundException.class,
+        (e, ctx) -> new Problem(HttpStatus.NOT_FOUND, e.getMessage(), "id").send(ctx));
+    router.exception(
+        StepOfRunException.class,
+        (e, ctx) -> new Problem(HttpStatus.CONFLICT, e.getMessage(), "id").send(ctx));
     router.exception(
         UnsupportedCapabilityException.class,
         (e, ctx) -> new Problem(HttpStatus.NOT_IMPLEMENTED, e.getMessage(), null).send(ctx));

@@ -9,6 +9,7 @@ import io.drover.server.auth.ApiToken;
 import io.drover.server.auth.Permission;
 import io.drover.server.json.JsonFields;
 import io.drover.store.JobStore;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -104,7 +105,7 @@ final class QueueRoutes {
       throw ProblemException.badRequest("state", "is required: the state of the jobs to delete");
     }
     JobState state = purgeableState(JsonFields.text(body, "state"));
-    int deleted = store.purge(queue, state);
+    int deleted = store.purge(new PurgeRequest(queue, state));
     Json.send(
         ctx,
         HttpStatus.OK,

@@ -111,20 +111,25 @@ public final class JsonFields {
   }
 
   public static List<String> tags(JsonNode value) {
+    return strings(value, "tags");
+  }
+
+  /** An array of strings, each named {@code field[i]} when it is not one. */
+  public static List<String> strings(JsonNode value, String field) {
     if (!value.isArray()) {
       throw new InvalidJobException(
-          "tags", "must be an array of strings (was " + shown(value) + ")");
+          field, "must be an array of strings (was " + shown(value) + ")");
     }
-    List<String> tags = new ArrayList<>(value.size());
+    List<String> strings = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
-      JsonNode tag = value.get(i);
-      if (!tag.isTextual()) {
+      JsonNode element = value.get(i);
+      if (!element.isTextual()) {
         throw new InvalidJobException(
-            "tags[" + i + "]", "must be a string (was " + shown(tag) + ")");
+            field + "[" + i + "]", "must be a string (was " + shown(element) + ")");
       }
-      tags.add(tag.textValue());
+      strings.add(element.textValue());
     }
-    return tags;
+    return strings;
   }
 
   /** A value as an error message shows it: short scalars as written, anything else by type. */

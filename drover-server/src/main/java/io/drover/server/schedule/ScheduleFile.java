@@ -1,18 +1,16 @@
 package io.drover.server.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.drover.InvalidJobException;
 import io.drover.schedule.Schedule;
 import io.drover.schedule.ScheduleStore;
+import io.drover.server.json.JsonOrYamlFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,10 +32,7 @@ public final class ScheduleFile {
    */
   public static List<Schedule> read(Path file, ScheduleParser parser, Instant now)
       throws IOException {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper =
-        name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-    JsonNode root = mapper.readTree(file.toFile());
+    JsonNode root = JsonOrYamlFile.read(file);
     JsonNode list = root != null && root.isObject() ? root.get("schedules") : root;
     if (list == null || !list.isArray()) {
       throw new InvalidJobException(

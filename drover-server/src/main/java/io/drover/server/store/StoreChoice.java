@@ -2,9 +2,9 @@ package io.drover.server.store;
 
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ServerConfig;
+import io.drover.server.config.StoreSettings;
 import io.drover.store.jdbc.PostgresConfig;
-import io.drover.store.redis.RedisTimeouts;
-import io.lettuce.core.RedisURI;
+import io.drover.store.redis.RedisConfig;
 import java.nio.file.Path;
 
 /**
@@ -15,33 +15,29 @@ import java.nio.file.Path;
  * @param reason why this store, for the error when it cannot be used
  * @param sqliteFile the database file when the kind is sqlite, else null
  * @param postgres how to open PostgreSQL when the kind is postgres, else null
- * @param redisTimeouts how long Redis calls may wait
+ * @param redis how to open Redis when the kind is redis, else null
  */
 public record StoreChoice(
-    StoreKind kind,
-    String reason,
-    Path sqliteFile,
-    PostgresConfig postgres,
-    String redisUrl,
-    RedisTimeouts redisTimeouts) {
+    StoreKind kind, String reason, Path sqliteFile, PostgresConfig postgres, RedisConfig redis) {
 
   /** The file name of the embedded store inside the data directory. */
   public static final String SQLITE_FILE = "drover.db";
 
   /**
-   * @throws ConfigException when the store is postgres and the URL is missing or not PostgreSQL's;
-   *     the message never quotes the URL, which may hold a password
+   * @throws ConfigException when the store is postgres or redis and its URL is missing or not that
+   *     store's; the message never quotes the URL, which may hold a password
    */
   public static StoreChoice of(ServerConfig config) {
+    StoreSettings store = config.store();
     StoreKind kind;
     String reason;
-    if (config.store() != null) {
-      kind = config.store();
+    if (store.kind() != null) {
+      kind = store.kind();
       reason = "asked for by --store or DROVER_STORE";
-    } else if (config.databaseUrl() != null) {
+    } else if (store.databaseUrl() != null) {
       kind = StoreKind.POSTGRES;
       reason = "chosen because DATABASE_URL is set";
-    } else if (config.redisUrl() != null) {
+    } else if (store.redisUrl() != null) {
       kind = StoreKind.REDIS;
       reason = "chosen because REDIS_URL is set";
     } else {
@@ -51,29 +47,28 @@ public record StoreChoice(
     return new StoreChoice(
         kind,
         reason,
-        kind == StoreKind.SQLITE ? config.dataDir().resolve(SQLITE_FILE) : null,
-        kind == StoreKind.POSTGRES ? postgres(config, reason) : null,
-        kind == StoreKind.REDIS ? redisUrl(config, reason) : null,
-        config.storeTimeouts().redis());
+        kind == StoreKind.SQLITE ? store.dataDir().resolve(SQLITE_FILE) : null,
+        kind == StoreKind.POSTGRES ? postgres(store, reason) : null,
+        kind == StoreKind.REDIS ? redis(store, reason) : null);
   }
 
-  private static String redisUrl(ServerConfig config, String reason) {
-    if (config.redisUrl() == null) {
+  private static RedisConfig redis(StoreSettings store, String reason) {
+    if (store.redisUrl() == null) {
       throw new ConfigException(
           "redisUrl",
           "must be set for the redis store (" + reason + "): set REDIS_URL or pass --redis-url");
     }
+    RedisConfig.Builder redis;
     try {
-      RedisURI.create(config.redisUrl());
+      redis = RedisConfig.builder(store.redisUrl());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "redisUrl", "must be a redis:// or rediss:// URL (" + e.getMessage() + ")");
+      throw new ConfigException("redisUrl", e.getMessage());
     }
-    return config.redisUrl();
+    return store.timeouts().applyTo(redis).build();
   }
 
-  private static PostgresConfig postgres(ServerConfig config, String reason) {
-    if (config.databaseUrl() == null) {
+  private static PostgresConfig postgres(StoreSettings store, String reason) {
+    if (store.databaseUrl() == null) {
       throw new ConfigException(
           "databaseUrl",
           "must be set for the postgres store ("
@@ -81,12 +76,12 @@ public record StoreChoice(
               + "): set DATABASE_URL or pass --database-url");
     }
     try {
-      return config
-          .storeTimeouts()
-          .applyTo(PostgresConfig.builder(config.databaseUrl()))
-          .poolSize(config.poolSize())
-          .schema(config.schema())
-          .migrate(config.migrate())
+      return store
+          .timeouts()
+          .applyTo(PostgresConfig.builder(store.databaseUrl()))
+          .poolSize(store.poolSize())
+          .schema(store.schema())
+          .migrate(store.migrate())
           .build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException("databaseUrl", e.getMessage());
@@ -102,18 +97,7 @@ public record StoreChoice(
       case SQLITE -> "sqlite (" + sqliteFile + ")";
       case MEMORY -> "memory (jobs are lost when the process exits)";
       case POSTGRES -> "postgres (" + postgres.describe() + ")";
-      case REDIS -> "redis (" + redisPlace() + ")";
+      case REDIS -> "redis (" + redis.url().describe() + ")";
     };
-  }
-
-  /** Host, port and database of the Redis URL; never its user or password. */
-  private String redisPlace() {
-    RedisURI uri = RedisURI.create(redisUrl);
-    return (uri.isSsl() ? "rediss://" : "")
-        + uri.getHost()
-        + ":"
-        + uri.getPort()
-        + "/"
-        + uri.getDatabase();
   }
 }

@@ -60,9 +60,7 @@ public final class StoreFactory {
       case SQLITE -> SqliteJobStore.open(choice.sqliteFile().toAbsolutePath().normalize(), clock);
       case POSTGRES ->
           PostgresJobStore.open(choice.postgres().withClock(clock).withMetricRegistry(registry));
-      case REDIS ->
-          RedisJobStore.connect(
-              choice.redisUrl(), clock, RedisJobStore.DEFAULT_PREFIX, choice.redisTimeouts());
+      case REDIS -> RedisJobStore.connect(choice.redis().withClock(clock));
     };
   }
 }

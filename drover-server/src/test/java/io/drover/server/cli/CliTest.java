@@ -21,8 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,23 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The CLI against a running server: every command, its output, and its errors. */
-class CliTest {
+class CliTest extends ServerCliTest {
   @TempDir Path dir;
-
-  private TestServer server;
-  private Map<String, String> env;
-
-  @BeforeEach
-  void start() {
-    // No workers, so jobs stay where the commands put them.
-    server = TestServer.start(Map.of(), options -> options.withWorkers(false));
-    env = Map.of("DROVER_SERVER", server.api().baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void enqueue_fromFlags_printsTheId_andAnIdempotencyKeyMakesNoSecondJob() {

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.server.Cli;
 import io.drover.server.Cli.Run;
-import io.drover.server.TestServer;
+import io.drover.server.ServerOptions;
 import io.drover.store.JobQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code drover schedules …} against a running server. */
-class SchedulesCliTest {
+class SchedulesCliTest extends ServerCliTest {
   @TempDir Path dir;
 
-  private TestServer server;
-  private Map<String, String> env;
-
-  @BeforeEach
-  void start() {
-    server = TestServer.start(Map.of(), options -> options.withWorkers(false).withScheduler(false));
-    env = Map.of("DROVER_SERVER", server.api().baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  /** No scheduler either, so a schedule fires only when the test triggers it. */
+  @Override
+  ServerOptions options(ServerOptions defaults) {
+    return super.options(defaults).withScheduler(false);
   }
 
   @Test

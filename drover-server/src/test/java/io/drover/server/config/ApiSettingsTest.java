@@ -16,13 +16,13 @@ class ApiSettingsTest {
   void nothingSet_givesTheSafeDefaults() {
     ServerConfig config = ConfigLoader.load(Map.of(), Map.of());
 
-    assertThat(config.tokensFile()).isNull();
-    assertThat(config.corsOrigins()).isEmpty();
-    assertThat(config.httpAllowHosts()).containsExactly("localhost", "127.0.0.1", "::1");
-    assertThat(config.backlogWarn()).isEqualTo(10_000);
-    assertThat(config.oldestAgeWarn()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.queues()).extracting(QueuePattern::text).containsExactly("*");
-    assertThat(config.logFormat()).isEqualTo("text");
+    assertThat(config.http().tokensFile()).isNull();
+    assertThat(config.http().corsOrigins()).isEmpty();
+    assertThat(config.worker().httpAllowHosts()).containsExactly("localhost", "127.0.0.1", "::1");
+    assertThat(config.health().backlogWarn()).isEqualTo(10_000);
+    assertThat(config.health().oldestAgeWarn()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.worker().queues()).extracting(QueuePattern::text).containsExactly("*");
+    assertThat(config.log().format()).isEqualTo("text");
   }
 
   @Test
@@ -40,17 +40,17 @@ class ApiSettingsTest {
                 "LOG_FORMAT", "JSON",
                 "HOST", "::1"));
 
-    assertThat(config.tokensFile()).isEqualTo(Path.of("/etc/drover/tokens.json"));
-    assertThat(config.corsOrigins())
+    assertThat(config.http().tokensFile()).isEqualTo(Path.of("/etc/drover/tokens.json"));
+    assertThat(config.http().corsOrigins())
         .containsExactly("https://ops.example.com", "http://localhost:3000");
-    assertThat(config.httpAllowHosts()).containsExactly("*.example.com", "api.stripe.com");
-    assertThat(config.backlogWarn()).isEqualTo(500);
-    assertThat(config.oldestAgeWarn()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(config.workerConfig().queues())
+    assertThat(config.worker().httpAllowHosts()).containsExactly("*.example.com", "api.stripe.com");
+    assertThat(config.health().backlogWarn()).isEqualTo(500);
+    assertThat(config.health().oldestAgeWarn()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.worker().workerConfig().queues())
         .extracting(QueuePattern::text)
         .containsExactly("email", "scrape.*");
-    assertThat(config.logFormat()).isEqualTo("json");
-    assertThat(config.host()).isEqualTo("::1");
+    assertThat(config.log().format()).isEqualTo("json");
+    assertThat(config.http().host()).isEqualTo("::1");
   }
 
   @Test

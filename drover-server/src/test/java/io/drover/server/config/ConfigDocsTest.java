@@ -15,7 +15,7 @@ class ConfigDocsTest {
     // Tests run in the module directory; the README is at the repository root.
     String readme = Files.readString(Path.of("..", "README.md"));
 
-    for (Setting setting : Setting.values()) {
+    for (Setting<?> setting : Setting.values()) {
       assertThat(readme).as("README row for %s", setting).contains("`" + setting.flag() + "`");
       assertThat(readme).contains("`" + setting.droverEnv() + "`");
       if (setting.conventionalEnv() != null) {

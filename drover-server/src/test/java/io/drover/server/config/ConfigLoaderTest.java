@@ -17,36 +17,36 @@ class ConfigLoaderTest {
   void nothingSet_givesTheDefaults() {
     ServerConfig config = ConfigLoader.load(Map.of(), Map.of());
 
-    assertThat(config.store()).isNull();
-    assertThat(config.host()).isEqualTo("127.0.0.1");
-    assertThat(config.port()).isEqualTo(8080);
-    assertThat(config.dataDir()).isEqualTo(Path.of("./drover-data"));
-    assertThat(config.concurrency()).isEqualTo(10);
-    assertThat(config.lease()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.maxAttempts()).isEqualTo(3);
-    assertThat(config.backoffBase()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.jobTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.maxPayloadBytes()).isEqualTo(1024 * 1024);
-    assertThat(config.logLevel()).isEqualTo("INFO");
+    assertThat(config.store().kind()).isNull();
+    assertThat(config.http().host()).isEqualTo("127.0.0.1");
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.store().dataDir()).isEqualTo(Path.of("./drover-data"));
+    assertThat(config.worker().concurrency()).isEqualTo(10);
+    assertThat(config.worker().lease()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.worker().pollInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.jobs().maxAttempts()).isEqualTo(3);
+    assertThat(config.jobs().backoffBase()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.jobs().backoffMax()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.jobs().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.worker().shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.http().maxPayloadBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.log().level()).isEqualTo("INFO");
   }
 
   @Test
   void flag_beatsDroverVariable_beatsConventionalVariable() {
     Map<String, String> env = Map.of("DROVER_PORT", "9001", "PORT", "9002");
 
-    assertThat(ConfigLoader.load(Map.of(Setting.PORT, "9000"), env).port()).isEqualTo(9000);
-    assertThat(ConfigLoader.load(Map.of(), env).port()).isEqualTo(9001);
-    assertThat(ConfigLoader.load(Map.of(), Map.of("PORT", "9002")).port()).isEqualTo(9002);
+    assertThat(ConfigLoader.load(Map.of(Setting.PORT, "9000"), env).http().port()).isEqualTo(9000);
+    assertThat(ConfigLoader.load(Map.of(), env).http().port()).isEqualTo(9001);
+    assertThat(ConfigLoader.load(Map.of(), Map.of("PORT", "9002")).http().port()).isEqualTo(9002);
   }
 
   @Test
   void blankVariables_countAsUnset() {
     ServerConfig config = ConfigLoader.load(Map.of(), Map.of("DROVER_PORT", " ", "PORT", "9002"));
 
-    assertThat(config.port()).isEqualTo(9002);
+    assertThat(config.http().port()).isEqualTo(9002);
   }
 
   @Test
@@ -67,17 +67,17 @@ class ConfigLoaderTest {
                 Map.entry("DROVER_MAX_PAYLOAD_BYTES", "4096"),
                 Map.entry("LOG_LEVEL", "debug")));
 
-    assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
-    assertThat(config.concurrency()).isEqualTo(4);
-    assertThat(config.lease()).isEqualTo(Duration.ofSeconds(9));
-    assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(250));
-    assertThat(config.maxAttempts()).isEqualTo(5);
-    assertThat(config.backoffBase()).isEqualTo(Duration.ofMillis(100));
-    assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.jobTimeout()).isEqualTo(Duration.ofMillis(1500));
-    assertThat(config.shutdownGrace()).isZero();
-    assertThat(config.maxPayloadBytes()).isEqualTo(4096);
-    assertThat(config.logLevel()).isEqualTo("DEBUG");
+    assertThat(config.store().kind()).isEqualTo(StoreKind.MEMORY);
+    assertThat(config.worker().concurrency()).isEqualTo(4);
+    assertThat(config.worker().lease()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(config.worker().pollInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.jobs().maxAttempts()).isEqualTo(5);
+    assertThat(config.jobs().backoffBase()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.jobs().backoffMax()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.jobs().timeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.worker().shutdownGrace()).isZero();
+    assertThat(config.http().maxPayloadBytes()).isEqualTo(4096);
+    assertThat(config.log().level()).isEqualTo("DEBUG");
   }
 
   @Test
@@ -87,9 +87,9 @@ class ConfigLoaderTest {
             Map.of(Setting.LEASE, "2m", Setting.SHUTDOWN_GRACE, "PT5S"),
             Map.of("WORKER_POLL_INTERVAL", "1s"));
 
-    assertThat(config.lease()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.worker().lease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.worker().shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.worker().pollInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -149,18 +149,19 @@ class ConfigLoaderTest {
   @Test
   void postgresSettings_haveDefaults_andComeFromFlagsAndVariables() {
     ServerConfig defaults = ConfigLoader.load(Map.of(), Map.of());
-    assertThat(defaults.poolSize()).isEqualTo(10);
-    assertThat(defaults.schema()).isEqualTo("drover");
-    assertThat(defaults.migrate()).isTrue();
+    assertThat(defaults.store().poolSize()).isEqualTo(10);
+    assertThat(defaults.store().schema()).isEqualTo("drover");
+    assertThat(defaults.store().migrate()).isTrue();
 
     ServerConfig set =
         ConfigLoader.load(
             Map.of(Setting.MIGRATE, "false", Setting.POOL_SIZE, "3"),
             Map.of("DROVER_SCHEMA", "jobs_eu", "DROVER_MIGRATE", "true"));
-    assertThat(set.poolSize()).isEqualTo(3);
-    assertThat(set.schema()).isEqualTo("jobs_eu");
-    assertThat(set.migrate()).as("--no-migrate beats DROVER_MIGRATE").isFalse();
-    assertThat(ConfigLoader.load(Map.of(), Map.of("DROVER_MIGRATE", "FALSE")).migrate()).isFalse();
+    assertThat(set.store().poolSize()).isEqualTo(3);
+    assertThat(set.store().schema()).isEqualTo("jobs_eu");
+    assertThat(set.store().migrate()).as("--no-migrate beats DROVER_MIGRATE").isFalse();
+    assertThat(ConfigLoader.load(Map.of(), Map.of("DROVER_MIGRATE", "FALSE")).store().migrate())
+        .isFalse();
   }
 
   @Test

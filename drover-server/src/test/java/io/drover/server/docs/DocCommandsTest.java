@@ -44,7 +44,7 @@ class DocCommandsTest {
       Pattern.compile("^(\\s*[A-Z_]+=('[^']*'|[^\\s;']+)\\s*;?)+\\s*(#.*)?$");
 
   private static final Pattern STATE_DEPENDENT =
-      Pattern.compile("^\\./drover jobs (cancel|retry|delete) ");
+      Pattern.compile("^\\./drover (jobs|runs) (cancel|retry|delete) ");
 
   /** Commands a test of their own runs, with what it shows. */
   private static final List<Elsewhere> ELSEWHERE =
@@ -157,10 +157,12 @@ class DocCommandsTest {
       server.api().postJson("/api/v1/jobs", "{\"queue\":\"email\",\"kind\":\"send\"}");
     }
     Result result = shell(script, COMMAND_TIMEOUT);
-    if (STATE_DEPENDENT.matcher(script).find() && result.exitCode() == 1) {
-      // Whether a job may still be cancelled or retried depends on how far it got; the refusal,
-      // in its documented form, is then the answer.
-      assertThat(result.err()).as(command.toString()).startsWith("drover: 409 Conflict: job ");
+    Matcher stateDependent = STATE_DEPENDENT.matcher(script);
+    if (stateDependent.find() && result.exitCode() == 1) {
+      // Whether a job or run may still be cancelled, retried or deleted depends on how far it got;
+      // the refusal, in its documented form, is then the answer.
+      String what = stateDependent.group(1).equals("jobs") ? "job " : "run ";
+      assertThat(result.err()).as(command.toString()).startsWith("drover: 409 Conflict: " + what);
       assertThat(result.err().lines()).as(command.toString()).hasSize(1);
       return;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drover.server.config.ConfigException;
 import io.drover.server.config.ConfigLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,46 @@ class StoreChoiceTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("postgres://, postgresql:// or jdbc:postgresql://")
         .hasMessageNotContaining("topsecret");
+  }
+
+  @Test
+  void redis_takesTheStoreTimeouts_andTheDefaultPrefix() {
+    StoreChoice choice =
+        choose(
+            Map.of(
+                "REDIS_URL", "redis://cache",
+                "DROVER_REDIS_TIMEOUT_MS", "750",
+                "DROVER_CONNECT_TIMEOUT_MS", "2s"));
+
+    assertThat(choice.redis().commandTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(choice.redis().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(choice.redis().keyPrefix()).isEqualTo("drover");
+  }
+
+  @Test
+  void redisWithoutAUrl_isRefusedSayingWhichVariableToSet() {
+    assertThatThrownBy(() -> choose(Map.of("DROVER_STORE", "redis")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("redisUrl must be set for the redis store")
+        .hasMessageContaining("REDIS_URL");
+  }
+
+  @Test
+  void aUrlThatIsNotRedis_isRefusedNamingTheSetting_withoutQuotingIt() {
+    assertThatThrownBy(
+            () -> choose(Map.of("DROVER_STORE", "redis", "REDIS_URL", "http://app:topsecret@c")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("redisUrl must start with redis://, or rediss:// for TLS")
+        .hasMessageContaining("(was 'http:')")
+        .hasMessageNotContaining("topsecret");
+  }
+
+  @Test
+  void aRedisDatabaseOutOfRange_isRefusedNamingIt() {
+    assertThatThrownBy(() -> choose(Map.of("REDIS_URL", "redis://:topsecret@cache/-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "redisUrl must have a database number from 0 to 2147483647 after the host (was '-1')");
   }
 
   private static StoreChoice choose(Map<String, String> env) {

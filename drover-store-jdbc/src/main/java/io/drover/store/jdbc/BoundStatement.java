@@ -71,6 +71,16 @@ final class BoundStatement implements AutoCloseable {
     return prepared.executeBatch();
   }
 
+  /**
+   * Runs the batch of a statement that returns rows, prepared by {@link
+   * StatementCache#returningBatch}: the rows of every batch row, in the order added. The result set
+   * closes with this statement.
+   */
+  ResultSet executeBatchReturning() throws SQLException {
+    prepared.executeBatch();
+    return prepared.getGeneratedKeys();
+  }
+
   private void checkAllSet() {
     if (bound.cardinality() != statement.parameterCount()) {
       throw new IllegalStateException(

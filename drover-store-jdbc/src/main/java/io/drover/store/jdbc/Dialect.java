@@ -1,8 +1,6 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
-import io.drover.store.Completion;
-import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,24 +52,13 @@ abstract class Dialect {
       StatementCache statements, List<JobSpec> specs, Set<UUID> blocked, long now)
       throws SQLException;
 
-  /**
-   * Completes the jobs still held under the completions' leases, each with its result.
-   *
-   * @return the jobs it applied to
-   */
-  abstract List<Applied> complete(StatementCache statements, List<Completion> completions, long now)
-      throws SQLException;
-
-  /**
-   * Records each failure on the job still held under its lease: the error appended, then {@code
-   * retrying} at its retry time or {@code failed} for good.
-   *
-   * @return the jobs it applied to
-   */
-  abstract List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
-      throws SQLException;
-
   /** The value to bind to the {@code claim} statement's {@code :patterns} parameter. */
   abstract Object queuePatterns(Connection connection, List<QueuePattern> patterns)
       throws SQLException;
+
+  /**
+   * True when a batch of statements that return rows (an {@code UPDATE … RETURNING} per item) runs
+   * as one batch whose rows come back as its generated keys; false when each must run alone.
+   */
+  abstract boolean batchesReturnRows();
 }

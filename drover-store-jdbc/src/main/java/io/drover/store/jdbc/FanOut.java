@@ -9,12 +9,14 @@ import io.drover.JobError;
 import io.drover.JobState;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.workflow.PlanCheck;
 import io.drover.workflow.StepSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +38,18 @@ final class FanOut {
    * Applies the completions, those that add steps as said above.
    *
    * @param woken gets the queues of added steps that are claimable at once
-   * @return the jobs the completions applied to, completed or, refused, failed
+   * @return what changed, one answer per job changed, in the completions' order: completed, or, its
+   *     steps refused, failed for good
    */
-  static List<Applied> complete(
-      StatementCache statements,
+  static List<JobChange> complete(
       Dialect dialect,
+      StatementCache statements,
       List<Completion> completions,
       long now,
       Set<String> woken)
       throws SQLException {
     if (completions.stream().allMatch(completion -> completion.addSteps().isEmpty())) {
-      return dialect.complete(statements, completions, now);
+      return FencedBatch.complete(dialect, statements, completions, now);
     }
     List<Completion> kept = new ArrayList<>(completions.size());
     List<Failure> refused = new ArrayList<>();
@@ -66,9 +69,14 @@ final class FanOut {
         refused.add(new Failure(completion.lease(), error, null));
       }
     }
-    List<Applied> applied = new ArrayList<>(dialect.complete(statements, kept, now));
-    applied.addAll(dialect.fail(statements, refused, now));
-    return applied;
+    List<JobChange> changes = new ArrayList<>(FencedBatch.complete(dialect, statements, kept, now));
+    changes.addAll(FencedBatch.fail(dialect, statements, refused, now));
+    Map<UUID, Integer> order = new HashMap<>();
+    for (int i = completions.size() - 1; i >= 0; i--) {
+      order.put(completions.get(i).lease().jobId(), i);
+    }
+    changes.sort(Comparator.comparing(change -> order.get(change.id())));
+    return changes;
   }
 
   /** The completing job, locked while it is held under the completion's lease, or null. */

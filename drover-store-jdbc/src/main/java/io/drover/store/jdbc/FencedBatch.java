@@ -3,7 +3,10 @@ package io.drover.store.jdbc;
 import static io.drover.store.jdbc.Columns.text;
 
 import io.drover.JobState;
+import io.drover.store.AnswerMatcher;
+import io.drover.store.Completion;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.StoredJson;
 import java.sql.ResultSet;
@@ -14,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Runs an acknowledgement (heartbeat, release, progress; complete and fail on SQLite) as fenced
+ * Runs an acknowledgement (heartbeat, complete, fail, release, progress) as one batch of fenced
  * updates: each row's statement matches its job only while the job is active under the row's lease
  * token, so a worker that lost its lease changes nothing.
  */
@@ -22,17 +25,14 @@ final class FencedBatch {
   /** Binds the {@code fail} statement's outcome: retrying at retry_at, or failed for good. */
   static final Binder<Failure> FAILURE =
       (fail, failure, now) ->
-          fail.set("state", outcome(failure).wireName())
+          fail.set(
+                  "state",
+                  (failure.retryAt() == null ? JobState.FAILED : JobState.RETRYING).wireName())
               .set("retry_at", failure.retryAt())
               .set("finished_at", failure.retryAt() == null ? now : null)
               .set("error", StoredJson.error(failure.error()));
 
   private FencedBatch() {}
-
-  /** Where a failed attempt leaves its job: failed for good without a retry time, else retrying. */
-  static JobState outcome(Failure failure) {
-    return failure.retryAt() == null ? JobState.FAILED : JobState.RETRYING;
-  }
 
   /**
    * Adds one row per item to {@code update}, binding {@code :id} and {@code :token} from the item's
@@ -48,7 +48,8 @@ final class FencedBatch {
       long now)
       throws SQLException {
     for (T item : items) {
-      bind(update, item, leaseOf, binder, now).addBatch();
+      bind(update, item, leaseOf, binder, now);
+      update.addBatch();
     }
     int[] counts = update.executeBatch();
     List<UUID> applied = new ArrayList<>();
@@ -61,43 +62,94 @@ final class FencedBatch {
   }
 
   /**
-   * Runs {@code update}, which returns the job's {@code run_id}, once per item, binding it as
-   * {@link #run} does: for a database in this process, where a call per job costs no round trip.
+   * Runs {@code statement}, an update that returns what it changed ({@link JobRows#change}), for
+   * each item as {@link #run} binds it: as one batch where the dialect's batches return rows, else
+   * one by one.
    *
-   * @param stateOf the state the update leaves an item's job in
-   * @return the jobs the update applied to, in item order
+   * @param errorOf the message of the failed attempt an item records, or null
+   * @return what changed, in item order
    */
-  static <T> List<Applied> returning(
-      BoundStatement update,
+  static <T> List<JobChange> change(
+      Dialect dialect,
+      StatementCache statements,
+      String statement,
       List<T> items,
       Function<T, LeaseRef> leaseOf,
-      Function<T, JobState> stateOf,
       Binder<T> binder,
+      Function<T, String> errorOf,
       long now)
       throws SQLException {
-    List<Applied> applied = new ArrayList<>();
-    for (T item : items) {
-      try (ResultSet row = bind(update, item, leaseOf, binder, now).executeQuery()) {
-        if (row.next()) {
-          String runId = row.getString(1);
-          applied.add(
-              new Applied(
-                  leaseOf.apply(item).jobId(),
-                  runId == null ? null : UUID.fromString(runId),
-                  stateOf.apply(item)));
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    AnswerMatcher<T> answered = new AnswerMatcher<>(items, leaseOf);
+    List<JobChange> changes = new ArrayList<>();
+    if (dialect.batchesReturnRows()) {
+      BoundStatement update = statements.returningBatch(statement);
+      for (T item : items) {
+        bind(update, item, leaseOf, binder, now);
+        update.addBatch();
+      }
+      try (ResultSet rows = update.executeBatchReturning()) {
+        readChanges(rows, answered, errorOf, changes);
+      }
+    } else {
+      BoundStatement update = statements.get(statement);
+      for (T item : items) {
+        bind(update, item, leaseOf, binder, now);
+        try (ResultSet rows = update.executeQuery()) {
+          readChanges(rows, answered, errorOf, changes);
         }
       }
     }
-    return applied;
+    return changes;
   }
 
-  private static <T> BoundStatement bind(
+  /** Completes each held job with its result; see {@link #change}. */
+  static List<JobChange> complete(
+      Dialect dialect, StatementCache statements, List<Completion> completions, long now)
+      throws SQLException {
+    return change(
+        dialect,
+        statements,
+        "complete",
+        completions,
+        Completion::lease,
+        (update, completion, at) -> update.set("result", completion.result()).set("now", at),
+        completion -> null,
+        now);
+  }
+
+  /** Records each failed attempt on its held job; see {@link #change}. */
+  static List<JobChange> fail(
+      Dialect dialect, StatementCache statements, List<Failure> failures, long now)
+      throws SQLException {
+    return change(
+        dialect,
+        statements,
+        "fail",
+        failures,
+        Failure::lease,
+        FAILURE,
+        failure -> failure.error().message(),
+        now);
+  }
+
+  private static <T> void bind(
       BoundStatement update, T item, Function<T, LeaseRef> leaseOf, Binder<T> binder, long now)
       throws SQLException {
     LeaseRef lease = leaseOf.apply(item);
     update.set("id", text(lease.jobId())).set("token", lease.token());
     binder.bind(update, item, now);
-    return update;
+  }
+
+  private static <T> void readChanges(
+      ResultSet rows, AnswerMatcher<T> answered, Function<T, String> errorOf, List<JobChange> into)
+      throws SQLException {
+    while (rows.next()) {
+      T item = answered.itemFor(Columns.uuid(rows, "id"));
+      into.add(JobRows.change(rows, errorOf.apply(item)));
+    }
   }
 
   /** Binds what one kind of acknowledgement adds beyond the id and the lease token. */

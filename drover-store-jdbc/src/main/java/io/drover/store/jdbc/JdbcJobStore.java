@@ -15,6 +15,7 @@ import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobOrder;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
@@ -22,11 +23,13 @@ import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.LeaseTokens;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import io.drover.workflow.StepOfRunException;
 import io.drover.workflow.WorkflowStore;
@@ -140,71 +143,75 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public Set<UUID> heartbeat(HeartbeatRequest request) {
-    long lease = request.lease().toMillis();
-    return acknowledge(
-        "heartbeat",
-        request.leases(),
-        Function.identity(),
-        (update, ref, now) -> update.set("lease_expires_at", now + lease));
-  }
-
-  @Override
-  public Set<UUID> complete(List<Completion> completions) {
-    if (completions.isEmpty()) {
-      return Set.of();
-    }
-    return Set.copyOf(
-        finishing(
-            "complete",
-            (statements, now, woken) ->
-                FanOut.complete(statements, dialect, completions, now, woken)));
-  }
-
-  @Override
-  public Set<UUID> fail(List<Failure> failures) {
-    if (failures.isEmpty()) {
-      return Set.of();
-    }
-    return Set.copyOf(
-        finishing("fail", (statements, now, woken) -> dialect.fail(statements, failures, now)));
-  }
-
-  @Override
-  public Set<UUID> release(List<Release> releases) {
-    if (releases.isEmpty()) {
+    if (request.leases().isEmpty()) {
       return Set.of();
     }
     long now = clock.millis();
-    Set<String> woken = new LinkedHashSet<>();
-    List<UUID> released =
+    long leaseEnd = now + request.lease().toMillis();
+    List<UUID> kept =
         write(
-            "release",
-            statements -> {
-              List<UUID> applied =
-                  FencedBatch.run(
-                      statements.get("release"),
-                      releases,
-                      Release::lease,
-                      (update, release, at) -> update.set("now", at),
-                      now);
-              // Released jobs are claimable at once; other pools in this process may be idle.
-              BoundStatement queueOf = statements.get("job_queue");
-              for (UUID id : applied) {
-                try (ResultSet row = queueOf.set("id", text(id)).executeQuery()) {
-                  if (row.next()) {
-                    woken.add(row.getString("queue"));
-                  }
-                }
-              }
-              notifier.inTransaction(statements, woken);
-              return applied;
-            });
-    notifier.committed(woken);
-    return Set.copyOf(released);
+            "heartbeat",
+            statements ->
+                FencedBatch.run(
+                    statements.get("heartbeat"),
+                    request.leases(),
+                    Function.identity(),
+                    (update, lease, at) -> update.set("lease_expires_at", leaseEnd),
+                    now));
+    return Set.copyOf(kept);
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> complete(List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return List.of();
+    }
+    return finishing(
+        "complete",
+        (statements, now, woken) -> FanOut.complete(dialect, statements, completions, now, woken));
+  }
+
+  @Override
+  public List<JobChange> fail(List<Failure> failures) {
+    if (failures.isEmpty()) {
+      return List.of();
+    }
+    return finishing(
+        "fail", (statements, now, woken) -> FencedBatch.fail(dialect, statements, failures, now));
+  }
+
+  @Override
+  public List<JobChange> release(List<Release> releases) {
+    if (releases.isEmpty()) {
+      return List.of();
+    }
+    long now = clock.millis();
+    Set<String> woken = new LinkedHashSet<>();
+    List<JobChange> released =
+        write(
+            "release",
+            statements -> {
+              List<JobChange> changed =
+                  FencedBatch.change(
+                      dialect,
+                      statements,
+                      "release",
+                      releases,
+                      Release::lease,
+                      (update, release, at) -> update.set("now", at),
+                      release -> null,
+                      now);
+              // Released jobs are claimable at once; other pools in this process may be idle.
+              changed.forEach(change -> woken.add(change.queue()));
+              notifier.inTransaction(statements, woken);
+              return changed;
+            });
+    notifier.committed(woken);
+    return released;
+  }
+
+  @Override
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return acknowledge(
         "update_progress",
         updates,
@@ -212,17 +219,18 @@ final class JdbcJobStore implements JobStore {
         (update, progress, now) ->
             update
                 .set("percent", progress.progress().percent())
-                .set("message", progress.progress().message()));
+                .set("message", progress.progress().message()),
+        update -> null);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     if (request.max() < 1) {
       return List.of();
     }
     return finishing(
         "reap expired leases",
-        (statements, now, woken) -> LeaseReaper.reap(statements, dialect, now, request));
+        (statements, now, woken) -> LeaseReaper.reap(dialect, statements, now, request));
   }
 
   @Override
@@ -351,9 +359,8 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    JobStore.checkPurge(queue, state);
-    return JobDeletion.purge(transactions, queue, state);
+  public int purge(PurgeRequest request) {
+    return JobDeletion.purge(transactions, request.queue(), request.state());
   }
 
   @Override
@@ -403,15 +410,15 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
     long now = clock.millis();
     write(
         "heartbeat worker",
         statements ->
             statements
                 .get("heartbeat_worker")
-                .set("id", workerId)
-                .set("running", running)
+                .set("id", heartbeat.workerId())
+                .set("running", heartbeat.running())
                 .set("now", now)
                 .executeUpdate());
   }
@@ -481,50 +488,49 @@ final class JdbcJobStore implements JobStore {
   }
 
   /** Runs an acknowledgement batch whose statement is named like the operation. */
-  private <T> Set<UUID> acknowledge(
+  private <T> List<JobChange> acknowledge(
       String operation,
       List<T> items,
       Function<T, LeaseRef> leaseOf,
-      FencedBatch.Binder<T> binder) {
+      FencedBatch.Binder<T> binder,
+      Function<T, String> errorOf) {
     if (items.isEmpty()) {
-      return Set.of();
+      return List.of();
     }
     long now = clock.millis();
-    List<UUID> applied =
-        write(
-            operation,
-            statements -> FencedBatch.run(statements.get(operation), items, leaseOf, binder, now));
-    return Set.copyOf(applied);
+    return write(
+        operation,
+        statements ->
+            FencedBatch.change(
+                dialect, statements, operation, items, leaseOf, binder, errorOf, now));
   }
 
   /**
-   * Acknowledgements that may finish steps of runs: those among the jobs they applied to (the
-   * statement's {@code RETURNING} shows their run) move their runs on in the same transaction, and
-   * plain jobs cost nothing more.
+   * Acknowledgements that may finish steps of runs: the steps among the jobs they changed (their
+   * {@link JobChange#runId()} is set) move their runs on in the same transaction, and plain jobs
+   * cost nothing more.
    */
-  private List<UUID> finishing(String operation, Finishing work) {
+  private List<JobChange> finishing(String operation, Finishing work) {
     long now = clock.millis();
     return writes.write(
         operation,
         (statements, woken) -> {
-          List<Applied> applied = work.run(statements, now, woken);
+          List<JobChange> changes = work.run(statements, now, woken);
           List<RunProgress.Ended> ended = new ArrayList<>();
-          List<UUID> ids = new ArrayList<>(applied.size());
-          for (Applied job : applied) {
-            ids.add(job.id());
-            if (job.endsStep()) {
-              ended.add(new RunProgress.Ended(job.id(), job.runId(), job.state(), false));
+          for (JobChange change : changes) {
+            if (change.runId() != null && change.state().isTerminal()) {
+              ended.add(new RunProgress.Ended(change.id(), change.runId(), change.state(), false));
             }
           }
           woken.addAll(RunProgress.finished(statements, ended, now));
-          return ids;
+          return changes;
         });
   }
 
   /** An acknowledgement's statements; it adds queues it makes jobs claimable in to woken. */
   @FunctionalInterface
   private interface Finishing {
-    List<Applied> run(StatementCache statements, long now, Set<String> woken) throws SQLException;
+    List<JobChange> run(StatementCache statements, long now, Set<String> woken) throws SQLException;
   }
 
   /** A job as {@code job_state} reads it; runId is null for a plain job. */

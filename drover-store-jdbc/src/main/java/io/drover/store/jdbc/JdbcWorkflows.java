@@ -9,6 +9,7 @@ import io.drover.store.StoredJson;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunCreated;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunPage;
 import io.drover.workflow.RunQuery;
 import io.drover.workflow.RunSpec;
@@ -80,20 +81,30 @@ final class JdbcWorkflows implements WorkflowStore {
     return transactions.read(
         "get run",
         statements -> {
-          RunRows.RunRow run;
-          try (ResultSet row = statements.get("get_run").set("id", text(id)).executeQuery()) {
-            if (!row.next()) {
-              return Optional.empty();
-            }
-            run = RunRows.read(row);
+          Optional<RunRows.RunRow> run = row(statements, id);
+          if (run.isEmpty()) {
+            return Optional.empty();
           }
           List<Step> steps;
           BoundStatement select = statements.get("run_steps").set("run_id", text(id));
           try (ResultSet rows = select.executeQuery()) {
             steps = RunRows.steps(rows);
           }
-          return Optional.of(run.withSteps(RunRows.counts(steps), steps));
+          return Optional.of(run.get().withSteps(RunRows.counts(steps), steps));
         });
+  }
+
+  @Override
+  public Optional<RunHead> head(UUID runId) {
+    return transactions.read(
+        "get run head", statements -> row(statements, runId).map(RunRows.RunRow::head));
+  }
+
+  private static Optional<RunRows.RunRow> row(StatementCache statements, UUID id)
+      throws SQLException {
+    try (ResultSet row = statements.get("get_run").set("id", text(id)).executeQuery()) {
+      return row.next() ? Optional.of(RunRows.read(row)) : Optional.empty();
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.Progress;
+import io.drover.store.JobChange;
 import io.drover.store.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,24 @@ final class JobRows {
         .set("run_id", text(spec.runId()))
         .set("depends_on", StoredJson.ids(spec.dependsOn()))
         .set("now", now);
+  }
+
+  /**
+   * What an acknowledgement changed, from the row its statement returned.
+   *
+   * @param error the message of the failed attempt the statement recorded, or null
+   */
+  static JobChange change(ResultSet row, String error) throws SQLException {
+    JobState state = JobState.fromWire(row.getString("state"));
+    return new JobChange(
+        uuid(row, "id"),
+        row.getString("queue"),
+        row.getString("kind"),
+        row.getInt("attempt"),
+        state,
+        state == JobState.RETRYING ? instant(row, "run_at") : null,
+        error,
+        uuidOrNull(row, "run_id"));
   }
 
   /** Reads every row left in {@code rows}. */

@@ -3,6 +3,7 @@ package io.drover.store.jdbc;
 import io.drover.Backoff;
 import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.ReapRequest;
 import java.sql.ResultSet;
@@ -22,12 +23,11 @@ final class LeaseReaper {
   private LeaseReaper() {}
 
   /**
-   * Reaps up to the request's max leases that expired before {@code now}.
-   *
-   * @return the jobs reaped, in expiry order
+   * Reaps up to the request's max leases that expired before {@code now}; returns what changed,
+   * earliest expired first.
    */
-  static List<Applied> reap(
-      StatementCache statements, Dialect dialect, long now, ReapRequest request)
+  static List<JobChange> reap(
+      Dialect dialect, StatementCache statements, long now, ReapRequest request)
       throws SQLException {
     Instant at = Instant.ofEpochMilli(now);
     List<Failure> failures = new ArrayList<>();
@@ -47,7 +47,7 @@ final class LeaseReaper {
     if (failures.isEmpty()) {
       return List.of();
     }
-    return dialect.fail(statements, failures, now);
+    return FencedBatch.fail(dialect, statements, failures, now);
   }
 
   private static ExpiredLease expiredLease(ResultSet row, LeaseRef lease, String workerId)

@@ -2,6 +2,7 @@ package io.drover.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,15 @@ record NamedStatement(
   /** Prepares this statement on {@code connection}; the caller closes it. */
   BoundStatement prepare(Connection connection) throws SQLException {
     return new BoundStatement(this, connection.prepareStatement(jdbcSql));
+  }
+
+  /**
+   * Prepares this statement, which returns rows, to be run as a batch whose rows are read as its
+   * generated keys ({@link BoundStatement#executeBatchReturning}); the caller closes it.
+   */
+  BoundStatement prepareReturningBatch(Connection connection) throws SQLException {
+    return new BoundStatement(
+        this, connection.prepareStatement(jdbcSql, Statement.RETURN_GENERATED_KEYS));
   }
 
   private static boolean isNameStart(char ch) {

@@ -1,5 +1,6 @@
 package io.drover.store.jdbc;
 
+import io.drover.store.ConfigChecks;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.regex.Pattern;
@@ -69,9 +70,7 @@ public record PostgresConfig(
   public static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,50}");
 
   public PostgresConfig {
-    if (url == null) {
-      throw new IllegalArgumentException("url: must be set");
-    }
+    ConfigChecks.required("url", url);
     if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
       throw new IllegalArgumentException(
           "poolSize: must be between 1 and " + MAX_POOL_SIZE + " (was " + poolSize + ")");
@@ -82,17 +81,10 @@ public record PostgresConfig(
               + schema
               + "')");
     }
-    if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
-      throw new IllegalArgumentException(
-          "connectionTimeout: must be at least "
-              + MIN_CONNECTION_TIMEOUT.toMillis()
-              + " ms (was "
-              + connectionTimeout.toMillis()
-              + " ms)");
-    }
-    checkAtLeast("connectTimeout", connectTimeout, MIN_NETWORK_TIMEOUT);
-    checkAtLeast("statementTimeout", statementTimeout, MIN_STATEMENT_TIMEOUT);
-    checkAtLeast("socketTimeout", socketTimeout, MIN_NETWORK_TIMEOUT);
+    ConfigChecks.atLeast("connectionTimeout", connectionTimeout, MIN_CONNECTION_TIMEOUT);
+    ConfigChecks.atLeast("connectTimeout", connectTimeout, MIN_NETWORK_TIMEOUT);
+    ConfigChecks.atLeast("statementTimeout", statementTimeout, MIN_STATEMENT_TIMEOUT);
+    ConfigChecks.atLeast("socketTimeout", socketTimeout, MIN_NETWORK_TIMEOUT);
     if (socketTimeout.compareTo(statementTimeout) <= 0) {
       throw new IllegalArgumentException(
           "socketTimeout: must be longer than statementTimeout, so the server cancels a slow"
@@ -102,21 +94,7 @@ public record PostgresConfig(
               + statementTimeout.toMillis()
               + " ms)");
     }
-    if (clock == null) {
-      throw new IllegalArgumentException("clock: must be set");
-    }
-  }
-
-  private static void checkAtLeast(String field, Duration value, Duration min) {
-    if (value == null || value.compareTo(min) < 0) {
-      throw new IllegalArgumentException(
-          field
-              + ": must be at least "
-              + min.toMillis()
-              + " ms (was "
-              + (value == null ? "unset" : value.toMillis() + " ms")
-              + ")");
-    }
+    ConfigChecks.required("clock", clock);
   }
 
   /**

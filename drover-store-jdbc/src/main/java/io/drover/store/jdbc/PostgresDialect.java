@@ -1,28 +1,19 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
-import io.drover.store.Completion;
-import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
 import io.drover.store.StoredJson;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * PostgreSQL: queue globs become LIKE patterns, {@code *} turned into {@code %} and LIKE's own
- * special characters escaped, and travel as one {@code text[]} matched with {@code LIKE ANY}. Batch
- * inserts, completions and failures each travel as one statement over arrays, one per column.
+ * special characters escaped, and travel as one {@code text[]} matched with {@code LIKE ANY}.
  */
 final class PostgresDialect extends Dialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
@@ -105,85 +96,10 @@ final class PostgresDialect extends Dialect {
     return inserted;
   }
 
-  /** One {@code complete_jobs} statement for the batch, whatever its size. */
+  /** The driver sends such a batch in one round trip, as any other. */
   @Override
-  List<Applied> complete(StatementCache statements, List<Completion> completions, long now)
-      throws SQLException {
-    if (completions.isEmpty()) {
-      return List.of();
-    }
-    Object[] ids = column(completions, completion -> Columns.text(completion.lease().jobId()));
-    BoundStatement complete =
-        statements
-            .get("complete_jobs")
-            .set("ids", array(statements, "text", ids))
-            .set("tokens", array(statements, "int8", column(completions, c -> c.lease().token())))
-            .set("results", array(statements, "text", column(completions, Completion::result)))
-            .set("now", now);
-    return applied(complete, ids);
-  }
-
-  /** One {@code fail_jobs} statement for the batch, whatever its size. */
-  @Override
-  List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
-      throws SQLException {
-    if (failures.isEmpty()) {
-      return List.of();
-    }
-    Object[] ids = column(failures, failure -> Columns.text(failure.lease().jobId()));
-    BoundStatement fail =
-        statements
-            .get("fail_jobs")
-            .set("ids", array(statements, "text", ids))
-            .set("tokens", array(statements, "int8", column(failures, f -> f.lease().token())))
-            .set(
-                "states",
-                array(statements, "text", column(failures, f -> FencedBatch.outcome(f).wireName())))
-            .set("retry_ats", array(statements, "int8", column(failures, f -> millis(f.retryAt()))))
-            .set(
-                "finished_ats",
-                array(statements, "int8", column(failures, f -> f.retryAt() == null ? now : null)))
-            .set(
-                "errors",
-                array(statements, "text", column(failures, f -> StoredJson.error(f.error()))));
-    return applied(fail, ids);
-  }
-
-  private static Long millis(Instant time) {
-    return time == null ? null : time.toEpochMilli();
-  }
-
-  /** One value per item, for an array parameter. */
-  private static <T> Object[] column(List<T> items, Function<T, Object> value) {
-    Object[] column = new Object[items.size()];
-    for (int i = 0; i < column.length; i++) {
-      column[i] = value.apply(items.get(i));
-    }
-    return column;
-  }
-
-  private static Array array(StatementCache statements, String type, Object[] values)
-      throws SQLException {
-    return statements.connection().createArrayOf(type, values);
-  }
-
-  /** The jobs the statement applied to, in the order of {@code ids}, as a batch would give them. */
-  private static List<Applied> applied(BoundStatement acknowledgement, Object[] ids)
-      throws SQLException {
-    Map<String, Applied> byId = new HashMap<>();
-    try (ResultSet rows = acknowledgement.executeQuery()) {
-      while (rows.next()) {
-        byId.put(rows.getString("id"), Applied.read(rows));
-      }
-    }
-    List<Applied> applied = new ArrayList<>(byId.size());
-    for (Object id : ids) {
-      Applied job = byId.remove(id);
-      if (job != null) {
-        applied.add(job);
-      }
-    }
-    return applied;
+  boolean batchesReturnRows() {
+    return true;
   }
 
   @Override

@@ -8,6 +8,7 @@ import static io.drover.store.jdbc.Columns.uuid;
 import io.drover.Job;
 import io.drover.JobState;
 import io.drover.workflow.Run;
+import io.drover.workflow.RunHead;
 import io.drover.workflow.RunNotFoundException;
 import io.drover.workflow.RunOn;
 import io.drover.workflow.RunState;
@@ -46,6 +47,10 @@ final class RunRows {
     /** Finished for good: terminal, and no step left unfinished. */
     boolean settled() {
       return state.isTerminal() && unfinished == 0;
+    }
+
+    RunHead head() {
+      return new RunHead(id, name, input, state, createdAt, finishedAt);
     }
 
     Run withSteps(Map<JobState, Integer> counts, List<Step> steps) {

@@ -1,9 +1,6 @@
 package io.drover.store.jdbc;
 
 import io.drover.JobSpec;
-import io.drover.JobState;
-import io.drover.store.Completion;
-import io.drover.store.Failure;
 import io.drover.store.QueuePattern;
 import io.drover.store.StoredJson;
 import java.sql.Connection;
@@ -40,28 +37,13 @@ final class SqliteDialect extends Dialect {
     return inserted;
   }
 
+  /**
+   * The driver refuses batches that return rows; running the statements one by one costs no round
+   * trip, as SQLite runs in this process.
+   */
   @Override
-  List<Applied> complete(StatementCache statements, List<Completion> completions, long now)
-      throws SQLException {
-    return FencedBatch.returning(
-        statements.get("complete"),
-        completions,
-        Completion::lease,
-        completion -> JobState.COMPLETED,
-        (update, completion, at) -> update.set("result", completion.result()).set("now", at),
-        now);
-  }
-
-  @Override
-  List<Applied> fail(StatementCache statements, List<Failure> failures, long now)
-      throws SQLException {
-    return FencedBatch.returning(
-        statements.get("fail"),
-        failures,
-        Failure::lease,
-        FencedBatch::outcome,
-        FencedBatch.FAILURE,
-        now);
+  boolean batchesReturnRows() {
+    return false;
   }
 
   @Override

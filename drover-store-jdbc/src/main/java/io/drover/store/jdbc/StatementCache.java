@@ -12,7 +12,10 @@ import java.util.Map;
 final class StatementCache implements AutoCloseable {
   private final Connection connection;
   private final SqlStatements sql;
-  private final Map<String, BoundStatement> prepared = new HashMap<>();
+  private final Map<Key, BoundStatement> prepared = new HashMap<>();
+
+  /** A statement prepared one way: as written, or to return the rows of a batch. */
+  private record Key(String name, boolean returningBatch) {}
 
   StatementCache(Connection connection, SqlStatements sql) {
     this.connection = connection;
@@ -25,10 +28,25 @@ final class StatementCache implements AutoCloseable {
   }
 
   BoundStatement get(String name) throws SQLException {
-    BoundStatement statement = prepared.get(name);
+    return prepared(new Key(name, false));
+  }
+
+  /**
+   * The statement, which returns rows, prepared for {@link BoundStatement#executeBatchReturning}.
+   */
+  BoundStatement returningBatch(String name) throws SQLException {
+    return prepared(new Key(name, true));
+  }
+
+  private BoundStatement prepared(Key key) throws SQLException {
+    BoundStatement statement = prepared.get(key);
     if (statement == null) {
-      statement = sql.get(name).prepare(connection);
-      prepared.put(name, statement);
+      NamedStatement named = sql.get(key.name());
+      statement =
+          key.returningBatch()
+              ? named.prepareReturningBatch(connection)
+              : named.prepare(connection);
+      prepared.put(key, statement);
     }
     return statement;
   }

@@ -1,7 +1,9 @@
 -- Statements every JDBC dialect shares: plain SQL that SQLite (3.35+) and PostgreSQL both accept.
 -- Each block starts with "-- name: <name>"; parameters are written :name and bound by name.
 -- Statements a database needs in its own form live in <dialect>.sql beside this file.
--- An acknowledgement applies only while the job is active under the caller's lease token.
+-- An acknowledgement applies only while the job is active under the caller's lease token, and
+-- returns what it changed (JobRows.change), so no caller reads the job back; its run_id tells a
+-- step of a run, whose end moves the run on in the same transaction (RunProgress).
 
 -- name: insert_job
 INSERT INTO jobs (id, queue, kind, payload, priority, state, attempt, max_attempts,
@@ -39,14 +41,33 @@ ON CONFLICT (queue, dedup_key) DO UPDATE
 UPDATE jobs SET lease_expires_at = :lease_expires_at
 WHERE id = :id AND state = 'active' AND lease_token = :token;
 
+-- name: complete
+UPDATE jobs
+SET state = 'completed', result = :result, finished_at = :now, lease_expires_at = NULL
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at, run_id;
+
+-- Errors is a compact JSON array that only this statement grows, so appending is text surgery
+-- that both databases run the same way.
+-- name: fail
+UPDATE jobs
+SET state = :state, run_at = COALESCE(:retry_at, run_at), finished_at = :finished_at,
+    lease_expires_at = NULL,
+    errors = CASE WHEN errors = '[]' THEN '[' || :error || ']'
+                  ELSE substr(errors, 1, length(errors) - 1) || ',' || :error || ']' END
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at, run_id;
+
 -- name: release
 UPDATE jobs
 SET state = 'waiting', attempt = attempt - 1, run_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at, run_id;
 
 -- name: update_progress
 UPDATE jobs SET progress_percent = :percent, progress_message = :message
-WHERE id = :id AND state = 'active' AND lease_token = :token;
+WHERE id = :id AND state = 'active' AND lease_token = :token
+RETURNING id, queue, kind, attempt, state, run_at, run_id;
 
 -- A cancelled step of a run (run_id set) moves its run on in the same transaction.
 -- name: cancel
@@ -79,9 +100,6 @@ DELETE FROM dedup_keys WHERE queue = :queue AND dedup_key = :dedup_key AND job_i
 -- What explains why an operation on one job changed nothing.
 -- name: job_state
 SELECT state, run_id FROM jobs WHERE id = :id;
-
--- name: job_queue
-SELECT queue FROM jobs WHERE id = :id;
 
 -- name: get_job
 SELECT * FROM jobs WHERE id = :id;

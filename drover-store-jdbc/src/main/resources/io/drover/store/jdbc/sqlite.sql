@@ -71,25 +71,6 @@ RETURNING id, queue, dedup_key;
 -- name: delete_expired_dedup_keys
 DELETE FROM dedup_keys WHERE expires_at <= :now;
 
--- The fenced acknowledgements, run once per job of a batch (SQLite runs in this process, so calls
--- are cheap). RETURNING tells whether the job was held and names its run, so only steps cost the
--- run's bookkeeping.
--- name: complete
-UPDATE jobs
-SET state = 'completed', result = :result, finished_at = :now, lease_expires_at = NULL
-WHERE id = :id AND state = 'active' AND lease_token = :token
-RETURNING run_id;
-
--- Errors is a compact JSON array that only failures grow, so appending is text surgery.
--- name: fail
-UPDATE jobs
-SET state = :state, run_at = COALESCE(:retry_at, run_at), finished_at = :finished_at,
-    lease_expires_at = NULL,
-    errors = CASE WHEN errors = '[]' THEN '[' || :error || ']'
-                  ELSE substr(errors, 1, length(errors) - 1) || ',' || :error || ']' END
-WHERE id = :id AND state = 'active' AND lease_token = :token
-RETURNING run_id;
-
 -- name: lock_run
 SELECT * FROM runs WHERE id = :id;
 

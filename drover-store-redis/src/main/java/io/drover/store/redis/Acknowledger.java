@@ -1,8 +1,11 @@
 package io.drover.store.redis;
 
+import io.drover.JobState;
+import io.drover.store.AnswerMatcher;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.Release;
@@ -10,10 +13,12 @@ import io.drover.store.StoredJson;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -22,16 +27,22 @@ import java.util.function.Function;
 /**
  * Everything a lease holder reports: heartbeats, progress, success, failure, release. Each batch
  * becomes one script call per queue (in chunks), all sent in one pipeline; the scripts check the
- * lease token, so a holder that lost its lease changes nothing.
+ * lease token, so a holder that lost its lease changes nothing, and answer what they changed.
  */
 final class Acknowledger {
   /** Acknowledgements per script call, so that no single call keeps the server busy for long. */
   private static final int CHUNK = 500;
 
+  /** Fields a job in a script's answer: id, kind, attempt, state ({@code answer} in queue.lua). */
+  private static final int ANSWER_FIELDS = 4;
+
   private final RedisLink link;
   private final Keys keys;
   private final QueueLocator locator;
   private final InstantSource clock;
+
+  /** One script call: its queue, the batch positions of the items it carries, and its reply. */
+  private record Call(String queue, List<Integer> positions, Reply<List<Object>> reply) {}
 
   Acknowledger(RedisLink link, Keys keys, QueueLocator locator, InstantSource clock) {
     this.link = link;
@@ -43,32 +54,39 @@ final class Acknowledger {
   Set<UUID> heartbeat(HeartbeatRequest request) {
     Instant now = clock.instant();
     String leaseEnd = Long.toString(now.plus(request.lease()).toEpochMilli());
-    return send(
-        "heartbeat",
-        LuaScript.HEARTBEAT,
-        now,
-        List.of(leaseEnd),
-        byQueue(request.leases(), Function.identity()),
-        Function.identity(),
-        (lease, args) -> {});
+    List<Call> calls =
+        send(
+            "heartbeat",
+            LuaScript.HEARTBEAT,
+            now,
+            List.of(leaseEnd),
+            request.leases(),
+            byQueue(request.leases(), Function.identity()),
+            Function.identity(),
+            (lease, args) -> {});
+    Set<UUID> kept = new LinkedHashSet<>();
+    for (Call call : calls) {
+      for (Object id : call.reply().get()) {
+        kept.add(UUID.fromString((String) id));
+      }
+    }
+    return kept;
   }
 
-  Set<UUID> complete(List<Completion> completions) {
-    Set<UUID> done =
-        send(
+  List<JobChange> complete(List<Completion> completions) {
+    List<JobChange> done =
+        acknowledge(
             "complete",
             LuaScript.COMPLETE,
-            clock.instant(),
-            List.of(),
-            byQueue(completions, Completion::lease),
+            completions,
             Completion::lease,
             (completion, args) -> args.add(optionalText(completion.result())));
     locator.forget(ids(completions, Completion::lease));
     return done;
   }
 
-  Set<UUID> fail(List<Failure> failures) {
-    Set<UUID> done = fail(byQueue(failures, Failure::lease), false);
+  List<JobChange> fail(List<Failure> failures) {
+    List<JobChange> done = fail(failures, byQueue(failures, Failure::lease), false);
     locator.forget(ids(failures, Failure::lease));
     return done;
   }
@@ -77,31 +95,22 @@ final class Acknowledger {
    * Fails jobs of known queues only while their lease is still expired: the reaper's second step,
    * so that a heartbeat arriving between its pick and this call wins.
    */
-  Set<UUID> failExpired(Map<String, List<Failure>> failuresByQueue) {
-    return fail(failuresByQueue, true);
+  List<JobChange> failExpired(List<Failure> failures, Map<UUID, String> queues) {
+    return fail(failures, group(failures, Failure::lease, queues), true);
   }
 
-  Set<UUID> release(List<Release> releases) {
-    Set<UUID> done =
-        send(
-            "release",
-            LuaScript.RELEASE,
-            clock.instant(),
-            List.of(),
-            byQueue(releases, Release::lease),
-            Release::lease,
-            (release, args) -> {});
+  List<JobChange> release(List<Release> releases) {
+    List<JobChange> done =
+        acknowledge("release", LuaScript.RELEASE, releases, Release::lease, (release, args) -> {});
     locator.forget(ids(releases, Release::lease));
     return done;
   }
 
-  Set<UUID> updateProgress(List<ProgressUpdate> updates) {
-    return send(
+  List<JobChange> updateProgress(List<ProgressUpdate> updates) {
+    return acknowledge(
         "progress",
         LuaScript.PROGRESS,
-        clock.instant(),
-        List.of(),
-        byQueue(updates, ProgressUpdate::lease),
+        updates,
         ProgressUpdate::lease,
         (update, args) -> {
           args.add(Integer.toString(update.progress().percent()));
@@ -109,19 +118,81 @@ final class Acknowledger {
         });
   }
 
-  private Set<UUID> fail(Map<String, List<Failure>> failuresByQueue, boolean onlyExpired) {
-    return send(
-        onlyExpired ? "reap" : "fail",
-        LuaScript.FAIL,
-        clock.instant(),
-        List.of(onlyExpired ? "1" : "0"),
-        failuresByQueue,
-        Failure::lease,
-        (failure, args) -> {
-          args.add(StoredJson.error(failure.error()));
-          args.add(
-              failure.retryAt() == null ? "" : Long.toString(failure.retryAt().toEpochMilli()));
-        });
+  /** Sends items that record no failure to {@code script} in their jobs' queues. */
+  private <T> List<JobChange> acknowledge(
+      String operation,
+      LuaScript script,
+      List<T> items,
+      Function<T, LeaseRef> lease,
+      BiConsumer<T, List<String>> extraArgs) {
+    List<Call> calls =
+        send(
+            operation,
+            script,
+            clock.instant(),
+            List.of(),
+            items,
+            byQueue(items, lease),
+            lease,
+            extraArgs);
+    return changes(calls, items, lease, item -> null);
+  }
+
+  private List<JobChange> fail(
+      List<Failure> failures, Map<String, List<Integer>> positions, boolean onlyExpired) {
+    List<Call> calls =
+        send(
+            onlyExpired ? "reap" : "fail",
+            LuaScript.FAIL,
+            clock.instant(),
+            List.of(onlyExpired ? "1" : "0"),
+            failures,
+            positions,
+            Failure::lease,
+            (failure, args) -> {
+              args.add(StoredJson.error(failure.error()));
+              args.add(
+                  failure.retryAt() == null ? "" : Long.toString(failure.retryAt().toEpochMilli()));
+            });
+    return changes(calls, failures, Failure::lease, Function.identity());
+  }
+
+  /**
+   * Reads the answers of the scripts that {@link #send} called for {@code items}.
+   *
+   * @param failureOf the failed attempt an item records, or null: it gave the script the retry time
+   *     and the error
+   * @return what changed, in the items' order
+   */
+  private static <T> List<JobChange> changes(
+      List<Call> calls,
+      List<T> items,
+      Function<T, LeaseRef> lease,
+      Function<T, Failure> failureOf) {
+    JobChange[] byPosition = new JobChange[items.size()];
+    for (Call call : calls) {
+      AnswerMatcher<Integer> answered =
+          new AnswerMatcher<>(call.positions(), position -> lease.apply(items.get(position)));
+      List<Object> answer = call.reply().get();
+      for (int at = 0; at < answer.size(); at += ANSWER_FIELDS) {
+        UUID id = UUID.fromString((String) answer.get(at));
+        int position = answered.itemFor(id);
+        Failure failure = failureOf.apply(items.get(position));
+        JobState state = JobState.fromWire((String) answer.get(at + 3));
+        byPosition[position] =
+            new JobChange(
+                id,
+                call.queue(),
+                (String) answer.get(at + 1),
+                Integer.parseInt((String) answer.get(at + 2)),
+                state,
+                state == JobState.RETRYING
+                    ? Instant.ofEpochMilli(failure.retryAt().toEpochMilli())
+                    : null,
+                failure == null ? null : failure.error().message());
+      }
+    }
+    return Arrays.stream(byPosition).filter(Objects::nonNull).toList();
   }
 
   /** How {@code *.lua} take optional text: '' for none, else '=' and the text. */
@@ -129,13 +200,18 @@ final class Acknowledger {
     return text == null ? "" : "=" + text;
   }
 
-  private <T> Map<String, List<T>> byQueue(List<T> items, Function<T, LeaseRef> lease) {
-    Map<UUID, String> queues = locator.locate(ids(items, lease));
-    Map<String, List<T>> grouped = new LinkedHashMap<>();
-    for (T item : items) {
-      String queue = queues.get(lease.apply(item).jobId());
+  /** The positions of the items, by the queue of their job; items of no job are left out. */
+  private <T> Map<String, List<Integer>> byQueue(List<T> items, Function<T, LeaseRef> lease) {
+    return group(items, lease, locator.locate(ids(items, lease)));
+  }
+
+  private static <T> Map<String, List<Integer>> group(
+      List<T> items, Function<T, LeaseRef> lease, Map<UUID, String> queues) {
+    Map<String, List<Integer>> grouped = new LinkedHashMap<>();
+    for (int position = 0; position < items.size(); position++) {
+      String queue = queues.get(lease.apply(items.get(position)).jobId());
       if (queue != null) {
-        grouped.computeIfAbsent(queue, q -> new ArrayList<>()).add(item);
+        grouped.computeIfAbsent(queue, q -> new ArrayList<>()).add(position);
       }
     }
     return grouped;
@@ -147,40 +223,37 @@ final class Acknowledger {
 
   /**
    * Calls {@code script} per queue with the header, {@code fixedArgs}, then per item its id, token
-   * and what {@code extraArgs} adds; returns the ids the scripts answered with.
+   * and what {@code extraArgs} adds, all in one pipeline.
    */
-  private <T> Set<UUID> send(
+  private <T> List<Call> send(
       String operation,
       LuaScript script,
       Instant now,
       List<String> fixedArgs,
-      Map<String, List<T>> itemsByQueue,
+      List<T> items,
+      Map<String, List<Integer>> positions,
       Function<T, LeaseRef> lease,
       BiConsumer<T, List<String>> extraArgs) {
     Batch batch = link.batch(operation);
-    List<Reply<List<Object>>> replies = new ArrayList<>();
-    itemsByQueue.forEach(
-        (queue, items) -> {
+    List<Call> calls = new ArrayList<>();
+    positions.forEach(
+        (queue, inQueue) -> {
           QueueKeys queueKeys = keys.queue(queue);
-          for (int from = 0; from < items.size(); from += CHUNK) {
+          for (int from = 0; from < inQueue.size(); from += CHUNK) {
+            List<Integer> chunk = inQueue.subList(from, Math.min(inQueue.size(), from + CHUNK));
             List<String> args = queueKeys.args(now.toEpochMilli());
             args.addAll(fixedArgs);
-            for (T item : items.subList(from, Math.min(items.size(), from + CHUNK))) {
+            for (int position : chunk) {
+              T item = items.get(position);
               LeaseRef held = lease.apply(item);
               args.add(held.jobId().toString());
               args.add(Long.toString(held.token()));
               extraArgs.accept(item, args);
             }
-            replies.add(batch.list(script, queueKeys.scriptKeys(), args));
+            calls.add(new Call(queue, chunk, batch.list(script, queueKeys.scriptKeys(), args)));
           }
         });
     batch.execute();
-    Set<UUID> done = new LinkedHashSet<>();
-    for (Reply<List<Object>> reply : replies) {
-      for (Object id : reply.get()) {
-        done.add(UUID.fromString((String) id));
-      }
-    }
-    return done;
+    return calls;
   }
 }

@@ -35,12 +35,19 @@ final class Keys {
   private final String global;
 
   Keys(String prefix) {
+    checkPrefix(prefix);
+    this.prefix = prefix;
+    this.global = "{" + prefix + "}:";
+  }
+
+  /**
+   * @throws IllegalArgumentException when the prefix could break the hash tags or the key names
+   */
+  static void checkPrefix(String prefix) {
     if (prefix == null || !PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException(
           "redis key prefix must be 1-64 letters, digits or . _ : - (was '" + prefix + "')");
     }
-    this.prefix = prefix;
-    this.global = "{" + prefix + "}:";
   }
 
   String prefix() {

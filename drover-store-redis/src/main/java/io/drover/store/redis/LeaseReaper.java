@@ -3,6 +3,7 @@ package io.drover.store.redis;
 import io.drover.Backoff;
 import io.drover.store.ExpiredLease;
 import io.drover.store.Failure;
+import io.drover.store.JobChange;
 import io.drover.store.JobOrder;
 import io.drover.store.LeaseRef;
 import io.drover.store.ReapRequest;
@@ -11,10 +12,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,13 +48,15 @@ final class LeaseReaper {
     this.clock = clock;
   }
 
-  List<UUID> reap(ReapRequest request) {
+  /** Reaps up to the request's max expired leases; returns what changed, earliest expired first. */
+  List<JobChange> reap(ReapRequest request) {
     if (request.max() < 1) {
       return List.of();
     }
     Instant now = clock.instant();
     List<Picked> expired = pick(request.max(), now);
-    Map<String, List<Failure>> failures = new LinkedHashMap<>();
+    List<Failure> failures = new ArrayList<>(expired.size());
+    Map<UUID, String> queues = new HashMap<>();
     for (Picked picked : expired) {
       Failure failure;
       try {
@@ -62,13 +64,10 @@ final class LeaseReaper {
       } catch (RuntimeException unreadable) {
         failure = request.expiry().unreadable(picked.lease(), workerOf(picked), unreadable, now);
       }
-      failures.computeIfAbsent(picked.queue(), q -> new ArrayList<>()).add(failure);
+      failures.add(failure);
+      queues.put(picked.lease().jobId(), picked.queue());
     }
-    Set<UUID> recovered = acknowledger.failExpired(failures);
-    return expired.stream()
-        .map(picked -> picked.lease().jobId())
-        .filter(recovered::contains)
-        .toList();
+    return acknowledger.failExpired(failures, queues);
   }
 
   /** The {@code max} earliest expired leases over all queues. */

@@ -2,7 +2,6 @@ package io.drover.store.redis;
 
 import io.drover.Job;
 import io.drover.JobSpec;
-import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.Capabilities;
@@ -12,15 +11,18 @@ import io.drover.store.Completion;
 import io.drover.store.Enqueued;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.ProgressUpdate;
+import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.InstantSource;
 import java.util.List;
@@ -42,9 +44,6 @@ import org.slf4j.LoggerFactory;
  * move it. Jobs with {@code depends_on} are refused: workflows are not supported.
  */
 public final class RedisJobStore implements JobStore {
-  /** Default: the prefix of every key, so several stores can share one Redis. */
-  public static final String DEFAULT_PREFIX = "drover";
-
   private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
   private static final String NAME = "redis";
 
@@ -94,26 +93,12 @@ public final class RedisJobStore implements JobStore {
   /**
    * Connects to Redis, loads the scripts and checks whether the server persists data.
    *
-   * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for
-   *     TLS; Lettuce's query options such as {@code ?timeout=5s} apply
-   * @param clock every time decision of the store reads it
-   * @param keyPrefix starts every key; {@link #DEFAULT_PREFIX} unless stores share a database
-   * @throws IllegalArgumentException for a URL that is not Redis's, or a bad prefix
-   * @throws io.drover.StoreUnavailableException when Redis cannot be reached
-   */
-  public static RedisJobStore connect(String url, InstantSource clock, String keyPrefix) {
-    return connect(url, clock, keyPrefix, RedisTimeouts.DEFAULT);
-  }
-
-  /**
-   * {@link #connect(String, InstantSource, String)} with the given deadlines.
-   *
    * @throws io.drover.StoreUnavailableException when Redis cannot be reached in time
+   * @throws io.drover.StoreFailureException when Redis refuses the login
    */
-  public static RedisJobStore connect(
-      String url, InstantSource clock, String keyPrefix, RedisTimeouts timeouts) {
-    Keys keys = new Keys(keyPrefix);
-    RedisLink link = RedisLink.open(url, timeouts);
+  public static RedisJobStore connect(RedisConfig config) {
+    Keys keys = new Keys(config.keyPrefix());
+    RedisLink link = RedisLink.open(config);
     PersistenceInfo persistence;
     try {
       persistence = PersistenceInfo.check(link);
@@ -124,7 +109,7 @@ public final class RedisJobStore implements JobStore {
     log.info(
         "redis store: connected address={} prefix={} {}",
         link.address(),
-        keyPrefix,
+        config.keyPrefix(),
         persistence.detail());
     switch (persistence.appendOnly()) {
       case NO ->
@@ -135,7 +120,7 @@ public final class RedisJobStore implements JobStore {
       case UNKNOWN -> log.info("redis store: {}", persistence.detail());
       case YES -> {}
     }
-    return new RedisJobStore(link, keys, clock, persistence);
+    return new RedisJobStore(link, keys, config.clock(), persistence);
   }
 
   /** Whether the server keeps jobs across its own restart, as checked at connect. */
@@ -165,27 +150,27 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> complete(List<Completion> completions) {
+  public List<JobChange> complete(List<Completion> completions) {
     return acknowledger.complete(completions);
   }
 
   @Override
-  public Set<UUID> fail(List<Failure> failures) {
+  public List<JobChange> fail(List<Failure> failures) {
     return acknowledger.fail(failures);
   }
 
   @Override
-  public Set<UUID> release(List<Release> releases) {
+  public List<JobChange> release(List<Release> releases) {
     return acknowledger.release(releases);
   }
 
   @Override
-  public Set<UUID> updateProgress(List<ProgressUpdate> updates) {
+  public List<JobChange> updateProgress(List<ProgressUpdate> updates) {
     return acknowledger.updateProgress(updates);
   }
 
   @Override
-  public List<UUID> reapExpiredLeases(ReapRequest request) {
+  public List<JobChange> reapExpiredLeases(ReapRequest request) {
     return reaper.reap(request);
   }
 
@@ -225,9 +210,8 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public int purge(String queue, JobState state) {
-    JobStore.checkPurge(queue, state);
-    return deleter.purge(queue, state);
+  public int purge(PurgeRequest request) {
+    return deleter.purge(request.queue(), request.state());
   }
 
   @Override
@@ -251,8 +235,8 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
-  public void heartbeatWorker(String workerId, int running) {
-    workers.heartbeat(workerId, running);
+  public void heartbeatWorker(WorkerHeartbeat heartbeat) {
+    workers.heartbeat(heartbeat.workerId(), heartbeat.running());
   }
 
   @Override

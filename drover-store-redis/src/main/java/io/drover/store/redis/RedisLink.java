@@ -29,29 +29,31 @@ final class RedisLink implements AutoCloseable {
 
   private final RedisClient client;
   private final RedisURI uri;
+  private final RedisUrl url;
   private final StatefulRedisConnection<String, String> connection;
   // Held while a batch is written, so one batch's flush never sends another's half-queued calls.
   private final ReentrantLock issuing = new ReentrantLock();
 
   private RedisLink(
-      RedisClient client, RedisURI uri, StatefulRedisConnection<String, String> connection) {
+      RedisClient client,
+      RedisURI uri,
+      RedisUrl url,
+      StatefulRedisConnection<String, String> connection) {
     this.client = client;
     this.uri = uri;
+    this.url = url;
     this.connection = connection;
   }
 
   /**
-   * Connects and loads every script; every call then waits at most {@code timeouts.command()}.
+   * Connects and loads every script; every call then waits at most the command timeout.
    *
-   * @throws IllegalArgumentException when the URL is not a Redis URL
    * @throws StoreUnavailableException when the server cannot be reached
    * @throws io.drover.StoreFailureException when the server refuses the login
    */
-  static RedisLink open(String url, RedisTimeouts timeouts) {
-    RedisURI uri = parse(url);
-    if (uri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
-      uri.setTimeout(timeouts.command()); // the URL said no ?timeout=
-    }
+  static RedisLink open(RedisConfig config) {
+    RedisUrl url = config.url();
+    RedisURI uri = url.toLettuce(config.commandTimeout());
     RedisClient client = RedisClient.create();
     // Fail at once while disconnected instead of queueing commands until the timeout: callers
     // (the worker loop, the enqueue spool) have their own retry and need to know now.
@@ -59,7 +61,10 @@ final class RedisLink implements AutoCloseable {
         ClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(
-                SocketOptions.builder().connectTimeout(timeouts.connect()).keepAlive(true).build())
+                SocketOptions.builder()
+                    .connectTimeout(config.connectTimeout())
+                    .keepAlive(true)
+                    .build())
             .build());
     StatefulRedisConnection<String, String> connection;
     try {
@@ -68,10 +73,10 @@ final class RedisLink implements AutoCloseable {
       client.shutdown();
       // Unreachable is worth waiting for; a refused login (WRONGPASS, NOAUTH) is not.
       throw RedisErrors.translate(
-          "redis store: cannot connect to " + describe(uri) + ": " + e.getMessage(), e);
+          "redis store: cannot connect to " + url.address() + ": " + e.getMessage(), e);
     }
     connection.setAutoFlushCommands(false);
-    RedisLink link = new RedisLink(client, uri, connection);
+    RedisLink link = new RedisLink(client, uri, url, connection);
     try {
       link.load(List.of(LuaScript.values()));
     } catch (RuntimeException e) {
@@ -133,7 +138,7 @@ final class RedisLink implements AutoCloseable {
 
   /** Where the store is, without credentials, for logs and messages. */
   String address() {
-    return describe(uri);
+    return url.address();
   }
 
   StoreUnavailableException unavailable(String operation, Throwable cause) {
@@ -148,7 +153,7 @@ final class RedisLink implements AutoCloseable {
   }
 
   private String message(String operation, Throwable cause) {
-    return "redis store: " + operation + " failed on " + describe(uri) + ": " + cause;
+    return "redis store: " + operation + " failed on " + url.address() + ": " + cause;
   }
 
   @Override
@@ -158,28 +163,5 @@ final class RedisLink implements AutoCloseable {
     } finally {
       client.shutdown();
     }
-  }
-
-  private static RedisURI parse(String url) {
-    try {
-      return RedisURI.create(url);
-    } catch (IllegalArgumentException e) {
-      // The URL may hold a password, so the message names only the forms that work.
-      throw new IllegalArgumentException(
-          "redis store: not a Redis URL; use redis://[[user]:password@]host[:port][/database] or"
-              + " rediss://… for TLS ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
-  }
-
-  private static String describe(RedisURI uri) {
-    return (uri.isSsl() ? "rediss://" : "redis://")
-        + uri.getHost()
-        + ":"
-        + uri.getPort()
-        + "/"
-        + uri.getDatabase();
   }
 }

@@ -1,10 +1,11 @@
 -- Stores progress on held jobs. From FIRST_ARG: id, token, percent, message (optional text) quads.
--- Returns the ids updated.
-local updated = {}
+-- Answers what changed (answer()): the jobs stay active.
+local changed = {}
 for i = FIRST_ARG, #ARGV, 4 do
   local id = ARGV[i]
   local key = job_key(id)
-  if held(key, ARGV[i + 1]) then
+  local is_held, job = held(key, ARGV[i + 1], 'kind', 'attempt')
+  if is_held then
     local message = optional_text(ARGV[i + 3])
     if message then
       redis.call('HSET', key, 'progress', ARGV[i + 2], 'progress_message', message)
@@ -12,7 +13,7 @@ for i = FIRST_ARG, #ARGV, 4 do
       redis.call('HSET', key, 'progress', ARGV[i + 2])
       redis.call('HDEL', key, 'progress_message')
     end
-    updated[#updated + 1] = id
+    answer(changed, id, job[3], job[4], 'active')
   end
 end
-return updated
+return changed

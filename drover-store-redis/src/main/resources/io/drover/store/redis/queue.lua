@@ -166,6 +166,15 @@ local function leave_active(key, id, to, priority, run_at, fields)
   file(id, 'active', to, priority, run_at)
 end
 
+-- Adds what a script changed on one held job to its answer: id, kind, attempt and new state, four
+-- flat fields a job in the order the jobs came (Acknowledger reads them).
+local function answer(answers, id, kind, attempt, state)
+  answers[#answers + 1] = id
+  answers[#answers + 1] = kind
+  answers[#answers + 1] = attempt
+  answers[#answers + 1] = state
+end
+
 -- Optional text arrives as '' for none, or '=' followed by the text (which may itself be empty).
 -- Returns the text, or nil for none.
 local function optional_text(value)

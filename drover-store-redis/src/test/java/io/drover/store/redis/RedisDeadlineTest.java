@@ -9,7 +9,6 @@ import io.drover.tck.Specs;
 import io.drover.tck.StallingProxy;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * slow are {@link StoreUnavailableException}, an error reply is {@link StoreFailureException}.
  */
 class RedisDeadlineTest {
-  private static final RedisTimeouts SHORT =
-      new RedisTimeouts(Duration.ofMillis(500), Duration.ofMillis(500));
   private static final Duration MARGIN = Duration.ofSeconds(3);
 
   private final String prefix = RedisTestServer.newPrefix();
@@ -37,12 +34,7 @@ class RedisDeadlineTest {
       long started = System.nanoTime();
 
       assertThatThrownBy(
-              () ->
-                  RedisJobStore.connect(
-                      "redis://127.0.0.1:" + blackHole.port(),
-                      InstantSource.system(),
-                      prefix,
-                      SHORT))
+              () -> RedisJobStore.connect(shortTimeouts("redis://127.0.0.1:" + blackHole.port())))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("127.0.0.1:" + blackHole.port());
       assertThat(elapsedSince(started)).isLessThan(Duration.ofSeconds(1).plus(MARGIN));
@@ -62,8 +54,7 @@ class RedisDeadlineTest {
               .build()
               .toURI()
               .toString();
-      try (RedisJobStore store =
-          RedisJobStore.connect(url, InstantSource.system(), prefix, SHORT)) {
+      try (RedisJobStore store = RedisJobStore.connect(shortTimeouts(url))) {
         UUID id = store.enqueue(List.of(Specs.spec("mail"))).get(0).id();
         proxy.stall();
         long started = System.nanoTime();
@@ -81,7 +72,7 @@ class RedisDeadlineTest {
   void errorReply_isAStoreFailure_notAnOutage() {
     RedisTestServer.require();
     try (RedisJobStore store =
-        RedisJobStore.connect(RedisTestServer.URL, InstantSource.system(), prefix)) {
+        RedisJobStore.connect(RedisConfig.builder(RedisTestServer.URL).keyPrefix(prefix).build())) {
       RedisTestServer.withRedis(redis -> redis.set(new Keys(prefix).workers(), "not a set"));
 
       assertThatThrownBy(store::workers)
@@ -98,10 +89,16 @@ class RedisDeadlineTest {
     }
 
     assertThatThrownBy(
-            () ->
-                RedisJobStore.connect(
-                    "redis://127.0.0.1:" + closedPort, InstantSource.system(), prefix, SHORT))
+            () -> RedisJobStore.connect(shortTimeouts("redis://127.0.0.1:" + closedPort)))
         .isInstanceOf(StoreUnavailableException.class);
+  }
+
+  private RedisConfig shortTimeouts(String url) {
+    return RedisConfig.builder(url)
+        .keyPrefix(prefix)
+        .connectTimeout(Duration.ofMillis(500))
+        .commandTimeout(Duration.ofMillis(500))
+        .build();
   }
 
   private static Duration elapsedSince(long nanoTime) {

@@ -6,7 +6,6 @@ import io.drover.events.JobEvent;
 import io.drover.store.JobStore;
 import io.drover.store.Subscription;
 import io.drover.tck.SharedStoreEvents;
-import java.time.InstantSource;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +31,8 @@ class RedisEventsTest {
   }
 
   private static JobStore open(String keyPrefix) {
-    return RedisJobStore.connect(RedisTestServer.URL, InstantSource.system(), keyPrefix);
+    return RedisJobStore.connect(
+        RedisConfig.builder(RedisTestServer.URL).keyPrefix(keyPrefix).build());
   }
 
   @Test

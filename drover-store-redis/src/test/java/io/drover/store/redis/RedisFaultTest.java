@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.tck.faults.FaultDrain;
 import io.drover.tck.faults.ThrowawayRedis;
 import java.time.Duration;
-import java.time.InstantSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class RedisFaultTest {
 
   private void start(String appendFsync) throws Exception {
     server = ThrowawayRedis.start(appendFsync);
-    store = RedisJobStore.connect(server.url(), InstantSource.system(), "faults");
+    store = RedisJobStore.connect(RedisConfig.builder(server.url()).keyPrefix("faults").build());
   }
 
   @AfterEach

@@ -2,7 +2,6 @@ package io.drover.store.redis;
 
 import io.drover.store.JobStore;
 import io.drover.tck.fleet.FleetStoreFactory;
-import java.time.InstantSource;
 import java.util.Properties;
 
 /** Opens the Redis store in a fleet worker process, on the test's server and key prefix. */
@@ -13,6 +12,8 @@ public final class RedisFleetStores implements FleetStoreFactory {
   @Override
   public JobStore open(Properties properties) {
     return RedisJobStore.connect(
-        properties.getProperty(URL), InstantSource.system(), properties.getProperty(PREFIX));
+        RedisConfig.builder(properties.getProperty(URL))
+            .keyPrefix(properties.getProperty(PREFIX))
+            .build());
   }
 }

@@ -35,7 +35,7 @@ class RedisOutageTest {
             .build()
             .toURI()
             .toString();
-    store = RedisJobStore.connect(url, new SettableClock(Instant.now()), prefix);
+    store = RedisJobStore.connect(config(url));
   }
 
   @AfterEach
@@ -75,11 +75,15 @@ class RedisOutageTest {
   void connect_nothingListening_throwsStoreUnavailableNamingTheAddress() throws Exception {
     proxy.cut();
 
-    assertThatThrownBy(
-            () ->
-                RedisJobStore.connect(
-                    "redis://127.0.0.1:" + proxy.port(), new SettableClock(Instant.now()), prefix))
+    assertThatThrownBy(() -> RedisJobStore.connect(config("redis://127.0.0.1:" + proxy.port())))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("127.0.0.1:" + proxy.port());
+  }
+
+  private RedisConfig config(String url) {
+    return RedisConfig.builder(url)
+        .keyPrefix(prefix)
+        .clock(new SettableClock(Instant.now()))
+        .build();
   }
 }

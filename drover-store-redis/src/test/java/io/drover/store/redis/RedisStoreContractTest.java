@@ -13,12 +13,16 @@ class RedisStoreContractTest extends JobStoreContract {
   protected JobStore newStore(SettableClock clock) {
     RedisTestServer.require();
     prefix = RedisTestServer.newPrefix();
-    return RedisJobStore.connect(RedisTestServer.URL, clock, prefix);
+    return RedisJobStore.connect(config(clock));
   }
 
   @Override
   protected JobStore newPeer(JobStore store, SettableClock clock) {
-    return RedisJobStore.connect(RedisTestServer.URL, clock, prefix);
+    return RedisJobStore.connect(config(clock));
+  }
+
+  private RedisConfig config(SettableClock clock) {
+    return RedisConfig.builder(RedisTestServer.URL).keyPrefix(prefix).clock(clock).build();
   }
 
   @AfterEach

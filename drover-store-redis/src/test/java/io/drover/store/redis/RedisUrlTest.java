@@ -16,8 +16,10 @@ import io.drover.store.CleanupRequest;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.HeartbeatRequest;
+import io.drover.store.JobChange;
 import io.drover.store.JobQuery;
 import io.drover.store.Subscription;
+import io.drover.store.WorkerHeartbeat;
 import io.drover.tck.Specs;
 import io.drover.time.SettableClock;
 import io.lettuce.core.AclCategory;
@@ -84,7 +86,7 @@ class RedisUrlTest {
             + "/"
             + DATABASE;
 
-    try (RedisJobStore store = RedisJobStore.connect(url, clock, prefix);
+    try (RedisJobStore store = RedisJobStore.connect(config(url).build());
         Subscription subscription = store.subscribe(queue -> {})) {
       exerciseEveryOperation(store);
 
@@ -103,7 +105,7 @@ class RedisUrlTest {
 
   @Test
   void connect_notARedisUrl_namesTheFormsThatWork() {
-    assertThatThrownBy(() -> RedisJobStore.connect("http://127.0.0.1:6379", clock, prefix))
+    assertThatThrownBy(() -> RedisJobStore.connect(config("http://127.0.0.1:6379").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis://")
         .hasMessageContaining("rediss://");
@@ -111,7 +113,8 @@ class RedisUrlTest {
 
   @Test
   void connect_prefixThatWouldBreakTheHashTags_isRejected() {
-    assertThatThrownBy(() -> RedisJobStore.connect(RedisTestServer.URL, clock, "a}b"))
+    assertThatThrownBy(
+            () -> RedisJobStore.connect(config(RedisTestServer.URL).keyPrefix("a}b").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("prefix");
   }
@@ -123,10 +126,14 @@ class RedisUrlTest {
     RedisTestServer.withRedis(
         redis -> appendOnly[0] = redis.configGet("appendonly").get("appendonly"));
 
-    try (RedisJobStore store = RedisJobStore.connect(RedisTestServer.URL, clock, prefix)) {
+    try (RedisJobStore store = RedisJobStore.connect(config(RedisTestServer.URL).build())) {
       assertThat(store.persistenceInfo().appendOnly().name()).isEqualToIgnoringCase(appendOnly[0]);
       assertThat(store.persistenceInfo().detail()).contains("appendonly=" + appendOnly[0]);
     }
+  }
+
+  private RedisConfig.Builder config(String url) {
+    return RedisConfig.builder(url).keyPrefix(prefix).clock(clock);
   }
 
   private void requireRedis() {
@@ -164,7 +171,7 @@ class RedisUrlTest {
 
   private void exerciseEveryOperation(RedisJobStore store) {
     store.registerWorker(Specs.worker("w-1", clock.instant()));
-    store.heartbeatWorker("w-1", 2);
+    store.heartbeatWorker(new WorkerHeartbeat("w-1", 2));
     store.pauseQueue("scrape.eu");
     store.resumeQueue("scrape.eu");
     store.enqueue(List.of(Specs.job("mail").dedupKey("k").build(), Specs.spec("scrape.eu")));
@@ -178,7 +185,9 @@ class RedisUrlTest {
     store.fail(
         List.of(new Failure(failing.lease(), Specs.error(failing, "x", clock.instant()), null)));
     clock.advance(Specs.LEASE.plusSeconds(1));
-    assertThat(store.reapExpiredLeases(Specs.reap(10))).containsExactly(claimed.get(2).id());
+    assertThat(store.reapExpiredLeases(Specs.reap(10)))
+        .extracting(JobChange::id)
+        .containsExactly(claimed.get(2).id());
     store.retryNow(failing.id());
     store.cancel(failing.id());
     assertThat(store.list(JobQuery.all().withState(JobState.COMPLETED)).jobs()).hasSize(1);

@@ -24,7 +24,10 @@ class ScriptReloadTest {
     RedisTestServer.require();
     store =
         RedisJobStore.connect(
-            RedisTestServer.URL, new SettableClock(Instant.parse("2031-05-04T10:00:00Z")), prefix);
+            RedisConfig.builder(RedisTestServer.URL)
+                .keyPrefix(prefix)
+                .clock(new SettableClock(Instant.parse("2031-05-04T10:00:00Z")))
+                .build());
   }
 
   @AfterEach

@@ -2,12 +2,18 @@ package io.drover.tck.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
+import io.drover.workflow.Run;
+import io.drover.workflow.RunSpec;
+import io.drover.workflow.RunState;
+import io.drover.workflow.Step;
+import io.drover.workflow.StepSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +48,8 @@ public abstract class FleetContract {
   private static final int CONCURRENCY = 10;
   private static final Duration LEASE = Duration.ofSeconds(2);
   private static final Duration FINISH = Duration.ofMinutes(3);
+  private static final int RUN_LAYERS = 20;
+  private static final int RUN_WIDTH = 100;
 
   @TempDir Path dir;
   private final List<FleetProcess> fleet = new ArrayList<>();
@@ -140,6 +148,71 @@ public abstract class FleetContract {
           }
         });
     assertThat(victim.isAlive()).isTrue();
+  }
+
+  @Test
+  void aRunOf2000Steps_survivesAWorkerKilledMidWay_everyStepAfterItsParents() throws Exception {
+    assumeTrue(store.supportsWorkflows(), store.name() + " does not run workflows");
+    startFleet(2);
+    RunSpec spec = layeredRun();
+    assertThat(store.workflows().createRun(spec).created()).isTrue();
+    FleetProcess victim = fleet.get(0);
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> victim.runs().size() >= RUN_LAYERS * RUN_WIDTH / 20);
+
+    victim.kill();
+    Run run =
+        await()
+            .atMost(FINISH)
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> store.workflows().run(spec.id()).orElseThrow(), r -> r.state().isTerminal());
+
+    assertThat(run.state()).isEqualTo(RunState.COMPLETED);
+    assertThat(run.counts()).isEqualTo(Map.of(JobState.COMPLETED, RUN_LAYERS * RUN_WIDTH));
+    Map<String, List<String>> runs = runsByWorker();
+    Map<String, Long> timesRun = countRuns(runs);
+    assertThat(timesRun).hasSize(RUN_LAYERS * RUN_WIDTH);
+    Map<String, Job> byName = new HashMap<>();
+    run.steps().forEach(step -> byName.put(step.name(), step.job()));
+    for (Step step : run.steps()) {
+      Job job = step.job();
+      long times = timesRun.get(job.id().toString());
+      // A step run twice was in the victim's hands, and its re-run shows in attempt and errors.
+      if (times > 1) {
+        assertThat(runs.get(victim.workerId())).contains(job.id().toString());
+        assertThat(job.attempt()).as("attempt of step %s", step.name()).isEqualTo((int) times);
+      }
+      for (String parent : step.dependsOn()) {
+        assertThat(job.startedAt())
+            .as("start of %s against its parent %s's finish", step.name(), parent)
+            .isAfterOrEqualTo(byName.get(parent).finishedAt());
+      }
+    }
+    assertThat(timesRun.values()).allMatch(times -> times <= 2L);
+  }
+
+  /**
+   * {@value #RUN_LAYERS} layers of {@value #RUN_WIDTH} steps, each depending on two steps of the
+   * layer before: fan-out, fan-in and a long critical path in one run.
+   */
+  private RunSpec layeredRun() {
+    RunSpec.Builder plan = RunSpec.builder("fleet").maxSteps(RUN_LAYERS * RUN_WIDTH);
+    for (int layer = 0; layer < RUN_LAYERS; layer++) {
+      for (int i = 0; i < RUN_WIDTH; i++) {
+        StepSpec.Builder step =
+            StepSpec.of(
+                "l" + layer + "-" + i, JobSpec.builder(queue, FleetWorkerMain.KIND).build());
+        if (layer > 0) {
+          step.dependsOn(
+              "l" + (layer - 1) + "-" + i, "l" + (layer - 1) + "-" + ((i + 1) % RUN_WIDTH));
+        }
+        plan.step(step);
+      }
+    }
+    return plan.build();
   }
 
   /** Starts the fleet on every job; returns its first worker once that one ran a twentieth. */
