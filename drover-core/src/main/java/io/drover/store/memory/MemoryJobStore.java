@@ -197,15 +197,7 @@ public final class MemoryJobStore implements JobStore {
         return;
       }
     }
-    table.change(
-        held,
-        now,
-        job -> {
-          job.state = JobState.COMPLETED;
-          job.result = completion.result();
-          job.finishedAt = now;
-          job.leaseExpiresAt = null;
-        });
+    table.change(held, now, job -> job.complete(completion.result(), now));
     runs.finished(held, now, woken);
   }
 

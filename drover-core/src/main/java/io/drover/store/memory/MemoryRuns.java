@@ -398,14 +398,7 @@ final class MemoryRuns {
   }
 
   private void complete(StoredJob job, String result, Instant now) {
-    table.change(
-        job,
-        now,
-        done -> {
-          done.state = JobState.COMPLETED;
-          done.result = result;
-          done.finishedAt = now;
-        });
+    table.change(job, now, done -> done.complete(result, now));
   }
 
   private void timeOut(StoredJob job, StepWait.Signal signal, Instant now) {
@@ -423,8 +416,7 @@ final class MemoryRuns {
                       + " ms",
                   null,
                   now));
-          failed.state = JobState.FAILED;
-          failed.finishedAt = now;
+          failed.finish(JobState.FAILED, now);
         });
   }
 

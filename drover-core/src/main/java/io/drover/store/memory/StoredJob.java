@@ -78,6 +78,12 @@ final class StoredJob {
     leaseExpiresAt = null;
   }
 
+  /** Completes the job with {@code result}. */
+  void complete(String result, Instant now) {
+    this.result = result;
+    finish(JobState.COMPLETED, now);
+  }
+
   boolean isHeldUnder(long token) {
     return state == JobState.ACTIVE && leaseToken == token;
   }
