@@ -1,5 +1,6 @@
 package io.drover.workflow;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,5 +61,10 @@ public abstract class ForwardingWorkflowStore implements WorkflowStore {
   @Override
   public Map<String, ParentResult> parents(UUID jobId) {
     return runs.parents(jobId);
+  }
+
+  @Override
+  public Map<UUID, Map<String, ParentResult>> parentsOf(Collection<UUID> jobIds) {
+    return runs.parentsOf(jobIds);
   }
 }

@@ -1,5 +1,7 @@
 package io.drover.workflow;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,4 +98,18 @@ public interface WorkflowStore {
    * a step or has no parents.
    */
   Map<String, ParentResult> parents(UUID jobId);
+
+  /**
+   * The parents of each of {@code jobIds} as {@link #parents(UUID)} answers them, read together:
+   * what a claim of several steps hands its worker. Every id given has an entry, empty for a job
+   * that is not a step or has no parents. A store that can read them in one round trip overrides
+   * this.
+   */
+  default Map<UUID, Map<String, ParentResult>> parentsOf(Collection<UUID> jobIds) {
+    Map<UUID, Map<String, ParentResult>> parents = new LinkedHashMap<>();
+    for (UUID id : jobIds) {
+      parents.put(id, parents(id));
+    }
+    return parents;
+  }
 }

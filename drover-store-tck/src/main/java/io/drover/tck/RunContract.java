@@ -172,6 +172,29 @@ abstract class RunContract extends ContractArea {
   }
 
   @Test
+  void parentsOf_readsTheParentsOfSeveralSteps_withAnEntryForEveryIdAsked() {
+    RunSpec spec =
+        RunSpec.builder("fan")
+            .step(step("fetch"))
+            .step(step("left", "fetch"))
+            .step(step("right", "fetch"))
+            .build();
+    runs().createRun(spec);
+    runStep(spec, "fetch", "{\"pages\":2}");
+    UUID plain = enqueue(Specs.spec("flow.plain"));
+
+    var parents = runs().parentsOf(List.of(jobId(spec, "left"), jobId(spec, "fetch"), plain));
+
+    Map<String, ParentResult> fetched =
+        Map.of("fetch", new ParentResult(JobState.COMPLETED, "{\"pages\":2}"));
+    assertThat(parents)
+        .isEqualTo(
+            Map.of(jobId(spec, "left"), fetched, jobId(spec, "fetch"), Map.of(), plain, Map.of()));
+    assertThat(runs().parentsOf(List.of(jobId(spec, "right"))))
+        .isEqualTo(Map.of(jobId(spec, "right"), fetched));
+  }
+
+  @Test
   void aStepThatFailsForGood_cancelsItsDescendantsNamingIt_andFailsTheRun_whileOtherBranchesRun() {
     RunSpec spec =
         RunSpec.builder("plan")

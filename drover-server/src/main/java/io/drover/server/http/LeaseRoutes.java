@@ -24,7 +24,6 @@ import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.StepSpec;
-import io.drover.workflow.WorkflowStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
@@ -107,13 +106,14 @@ final class LeaseRoutes {
     List<Job> jobs =
         claim.maxWait().isZero() ? store.claim(request) : claimWaiting(request, claim.maxWait());
     workers.claimed(claim.workerId(), jobs);
+    StepContexts steps = StepContexts.of(store, jobs);
     ObjectNode answer = Json.object();
     ArrayNode list = answer.putArray("jobs");
     for (Job job : jobs) {
       listener.onStarted(job);
       ObjectNode claimed = JobJson.of(job).put("lease_token", job.leaseToken());
       if (job.runId() != null) {
-        addRunContext(claimed, job);
+        addRunContext(claimed, job, steps);
       }
       list.add(claimed);
     }
@@ -124,14 +124,15 @@ final class LeaseRoutes {
    * What a step's handler reads besides its payload: the run's input, and how each parent ended and
    * its result, by step name.
    */
-  private void addRunContext(ObjectNode claimed, Job step) {
-    WorkflowStore runs = store.workflows();
-    runs.head(step.runId())
-        .ifPresentOrElse(
-            run -> claimed.putRawValue("run_input", new RawValue(run.input())),
-            () -> claimed.putNull("run_input"));
+  private static void addRunContext(ObjectNode claimed, Job step, StepContexts steps) {
+    String input = steps.runInput(step);
+    if (input == null) {
+      claimed.putNull("run_input");
+    } else {
+      claimed.putRawValue("run_input", new RawValue(input));
+    }
     ObjectNode parents = claimed.putObject("parents");
-    for (Map.Entry<String, ParentResult> parent : runs.parents(step.id()).entrySet()) {
+    for (Map.Entry<String, ParentResult> parent : steps.parents(step).entrySet()) {
       ObjectNode entry = parents.putObject(parent.getKey());
       entry.put("state", parent.getValue().state().wireName());
       String result = parent.getValue().result();

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -301,17 +302,29 @@ final class JdbcWorkflows implements WorkflowStore {
 
   @Override
   public Map<String, ParentResult> parents(UUID jobId) {
+    return parentsOf(List.of(jobId)).get(jobId);
+  }
+
+  @Override
+  public Map<UUID, Map<String, ParentResult>> parentsOf(Collection<UUID> jobIds) {
+    Map<UUID, Map<String, ParentResult>> parents = new LinkedHashMap<>();
+    jobIds.forEach(id -> parents.put(id, new LinkedHashMap<>()));
+    if (jobIds.isEmpty()) {
+      return parents;
+    }
     return transactions.read(
         "parents",
         statements -> {
-          Map<String, ParentResult> parents = new LinkedHashMap<>();
-          BoundStatement select = statements.get("step_parents").set("id", text(jobId));
+          BoundStatement select =
+              statements.get("step_parents").set("ids", StoredJson.ids(List.copyOf(jobIds)));
           try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-              parents.put(
-                  rows.getString("name"),
-                  new ParentResult(
-                      JobState.fromWire(rows.getString("state")), rows.getString("result")));
+              parents
+                  .get(uuid(rows, "child_id"))
+                  .put(
+                      rows.getString("name"),
+                      new ParentResult(
+                          JobState.fromWire(rows.getString("state")), rows.getString("result")));
             }
           }
           return parents;

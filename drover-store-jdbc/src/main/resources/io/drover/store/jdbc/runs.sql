@@ -219,7 +219,11 @@ WHERE s.run_id IN (SELECT value FROM json_each(CAST(:run_ids AS TEXT)))
 GROUP BY s.run_id, j.state;
 
 -- A step's parents by name, found through its depends_on; none for a plain job.
+-- The parents of several steps, one row per edge: what a claim of several steps hands its worker.
 -- name: step_parents
-SELECT p.name, j.state, j.result
-FROM steps p JOIN jobs j ON j.id = p.job_id
-WHERE p.job_id IN (SELECT value FROM json_each((SELECT c.depends_on FROM jobs c WHERE c.id = :id)));
+SELECT c.id AS child_id, p.name, j.state, j.result
+FROM jobs c
+CROSS JOIN json_each(c.depends_on) AS d
+JOIN steps p ON p.job_id = d.value
+JOIN jobs j ON j.id = p.job_id
+WHERE c.id IN (SELECT value FROM json_each(CAST(:ids AS TEXT)));
