@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.Bounds;
 import io.drover.Job;
 import io.drover.workflow.Run;
 import io.drover.workflow.RunSpec;
@@ -22,7 +23,7 @@ final class WorkflowScenario {
   private WorkflowScenario() {}
 
   static ScenarioResult run(BenchRun run) {
-    int parallel = Math.min(run.options().jobs(), RunSpec.DEFAULT_MAX_STEPS - 1);
+    int parallel = Math.min(run.options().jobs(), Bounds.MAX_RUN_STEPS - 1);
     int capacity = parallel + 1 + CHAIN;
     BenchJobs jobs = run.jobs();
 
@@ -71,7 +72,7 @@ final class WorkflowScenario {
   }
 
   private static RunSpec fanIn(BenchJobs jobs, int parallel) {
-    RunSpec.Builder plan = RunSpec.builder("bench-fan-in");
+    RunSpec.Builder plan = RunSpec.builder("bench-fan-in").maxSteps(parallel + 1);
     List<String> names = new ArrayList<>(parallel);
     for (int i = 0; i < parallel; i++) {
       names.add("s" + i);
