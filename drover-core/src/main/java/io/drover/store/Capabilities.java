@@ -35,6 +35,13 @@ public final class Capabilities {
     }
   }
 
+  /** Refuses limits when {@code store} does not enforce them. */
+  public static void requireLimits(JobStore store) {
+    if (!store.supportsLimits()) {
+      throw new UnsupportedCapabilityException(store.name(), "limits");
+    }
+  }
+
   /** Refuses schedules when {@code store} does not keep them. */
   public static void requireSchedules(JobStore store) {
     if (!store.supportsSchedules()) {

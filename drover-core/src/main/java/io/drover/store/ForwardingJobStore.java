@@ -156,6 +156,16 @@ public abstract class ForwardingJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsLimits() {
+    return store.supportsLimits();
+  }
+
+  @Override
+  public io.drover.limit.LimitStore limits() {
+    return store.limits();
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return store.supportsSchedules();
   }

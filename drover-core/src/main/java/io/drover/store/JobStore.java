@@ -212,6 +212,24 @@ public interface JobStore extends AutoCloseable {
     throw new IllegalStateException(name() + " says it runs workflows but does not serve them");
   }
 
+  /**
+   * True when the store enforces limits ({@link #limits()}). A store without them refuses limits
+   * through {@link Capabilities}.
+   */
+  default boolean supportsLimits() {
+    return false;
+  }
+
+  /**
+   * The store's limits (the flow-control issue).
+   *
+   * @throws io.drover.UnsupportedCapabilityException when {@link #supportsLimits()} is false
+   */
+  default io.drover.limit.LimitStore limits() {
+    Capabilities.requireLimits(this);
+    throw new IllegalStateException(name() + " says it enforces limits but does not serve them");
+  }
+
   /** True when {@link #schedules()} works; a store without schedules refuses them loudly. */
   default boolean supportsSchedules() {
     return false;

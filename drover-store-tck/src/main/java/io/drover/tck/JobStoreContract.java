@@ -211,6 +211,18 @@ public abstract class JobStoreContract {
   }
 
   @Nested
+  class Limits extends LimitContract {
+    Limits() {
+      super(JobStoreContract.this);
+    }
+
+    @Override
+    JobStore newPeer() throws Exception {
+      return JobStoreContract.this.newPeer(store, clock);
+    }
+  }
+
+  @Nested
   class Schedules extends ScheduleContract {
     Schedules() {
       super(JobStoreContract.this);

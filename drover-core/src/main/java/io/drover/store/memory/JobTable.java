@@ -12,13 +12,16 @@ import io.drover.store.QueueStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The memory store's jobs and the indexes that find them without a scan: each job sits in exactly
@@ -31,6 +34,7 @@ final class JobTable {
   private final TreeSet<StoredJob> leases = new TreeSet<>(StoredJob.BY_LEASE_EXPIRY);
   private final Map<JobState, TreeSet<StoredJob>> finished = new EnumMap<>(JobState.class);
   final DedupIndex dedup = new DedupIndex();
+  final LimitBook limits = new LimitBook();
 
   JobTable() {
     for (JobState state : JobState.values()) {
@@ -82,7 +86,50 @@ final class JobTable {
   }
 
   QueueIndex queue(String name) {
-    return queues.computeIfAbsent(name, QueueIndex::new);
+    QueueIndex queue = queues.get(name);
+    if (queue == null) {
+      queue = new QueueIndex(name);
+      queue.fair(limits.isFair(name));
+      queues.put(name, queue);
+    }
+    return queue;
+  }
+
+  /** Makes each queue fair or not as the limits now say: after a limit changed. */
+  void refreshFairness() {
+    queues.values().forEach(queue -> queue.fair(limits.isFair(queue.name)));
+  }
+
+  /** The names of the queues that {@code matches} takes. */
+  Set<String> queueNames(Predicate<String> matches) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : queues.keySet()) {
+      if (matches.test(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The active jobs, for counting a limit's slots afresh. */
+  Iterable<StoredJob> active() {
+    return leases;
+  }
+
+  /**
+   * Each key's due jobs that {@code counted} takes, across the queues that {@code inQueue} takes,
+   * as of now.
+   */
+  Map<String, Long> waitingByKey(
+      Predicate<String> inQueue, Predicate<StoredJob> counted, Instant now) {
+    Map<String, Long> waiting = new TreeMap<>();
+    for (QueueIndex queue : queues.values()) {
+      if (inQueue.test(queue.name)) {
+        queue.promoteDue(now);
+        queue.countWaiting(counted, waiting);
+      }
+    }
+    return waiting;
   }
 
   /** The unpaused queues any pattern matches, their due jobs promoted as of now. */
@@ -97,11 +144,13 @@ final class JobTable {
     return open;
   }
 
-  /** The next job to claim across {@code open}, or null when none is due. */
-  static StoredJob nextClaim(List<QueueIndex> open) {
+  /**
+   * The next job to claim across {@code open} that {@code admits} takes, or null when none is due.
+   */
+  static StoredJob nextClaim(List<QueueIndex> open, Predicate<StoredJob> admits) {
     StoredJob best = null;
     for (QueueIndex queue : open) {
-      StoredJob head = queue.next();
+      StoredJob head = queue.next(admits);
       if (head != null && (best == null || StoredJob.CLAIM_ORDER.compare(head, best) < 0)) {
         best = head;
       }
@@ -186,6 +235,7 @@ final class JobTable {
       queue.addClaimable(job, now);
     } else if (job.state == JobState.ACTIVE) {
       leases.add(job);
+      limits.started(job);
     } else if (job.state.isTerminal() && !job.isStep()) {
       finished.get(job.state).add(job);
     }
@@ -198,6 +248,7 @@ final class JobTable {
       queue.removeClaimable(job);
     } else if (job.state == JobState.ACTIVE) {
       leases.remove(job);
+      limits.stopped(job);
     } else if (job.state.isTerminal() && !job.isStep()) {
       finished.get(job.state).remove(job);
     }

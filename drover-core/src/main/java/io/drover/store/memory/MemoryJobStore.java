@@ -7,6 +7,7 @@ import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.events.EventChannel;
 import io.drover.events.LocalEventChannel;
+import io.drover.limit.LimitStore;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.Capabilities;
 import io.drover.store.ClaimRequest;
@@ -49,6 +50,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +75,7 @@ public final class MemoryJobStore implements JobStore {
   private final JobTable table = new JobTable(); // guarded by lock
   private final MemoryRuns runs = new MemoryRuns(table); // guarded by lock
   private final MemoryWorkflows workflows = new MemoryWorkflows(this);
+  private final MemoryLimits limits = new MemoryLimits(this);
   private final WorkerRegistry workers = new WorkerRegistry();
   private final LocalWakeups wakeups = new LocalWakeups();
   private final LocalEventChannel events = new LocalEventChannel();
@@ -137,9 +140,15 @@ public final class MemoryJobStore implements JobStore {
           Instant expiresAt = leaseEnd(now, request.lease());
           LeaseTokens tokens = LeaseTokens.draw(now.toEpochMilli());
           List<QueueIndex> open = table.open(request.queues(), now);
+          long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+          LimitBook limits = table.limits;
+          Predicate<StoredJob> admits =
+              limits.capsNothing() ? job -> true : job -> limits.admits(job, nowMicros);
           List<Job> claimed = new ArrayList<>();
           StoredJob next;
-          while (claimed.size() < request.max() && (next = JobTable.nextClaim(open)) != null) {
+          while (claimed.size() < request.max()
+              && (next = JobTable.nextClaim(open, admits)) != null) {
+            limits.charge(next, nowMicros);
             table.change(
                 next,
                 now,
@@ -151,6 +160,7 @@ public final class MemoryJobStore implements JobStore {
                   job.leaseToken = tokens.after(job.leaseToken);
                   job.leaseExpiresAt = expiresAt;
                 });
+            table.queue(next.queue()).served(next);
             claimed.add(next.snapshot());
           }
           return claimed;
@@ -496,6 +506,16 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsLimits() {
+    return true;
+  }
+
+  @Override
+  public LimitStore limits() {
+    return limits;
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return true;
   }
@@ -533,6 +553,10 @@ public final class MemoryJobStore implements JobStore {
 
   MemoryRuns runs() {
     return runs;
+  }
+
+  JobTable table() {
+    return table;
   }
 
   void wake(Set<String> queues) {

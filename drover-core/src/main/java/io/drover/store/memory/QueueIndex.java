@@ -9,18 +9,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * One queue's claimable jobs and counts. Due jobs wait in one set per priority level, each in claim
- * order, so the next job is found in at most ten steps; jobs whose run_at is still ahead wait
- * apart, sorted by time, and move over once due, so a claim never walks past future jobs.
+ * One queue's claimable jobs and counts. Due jobs wait in one {@link PriorityLevel} per priority,
+ * each in claim order and split by key, so the next job is found in at most ten steps and a key
+ * held back by a limit is passed over in one; jobs whose run_at is still ahead wait apart, sorted
+ * by time, and move over once due, so a claim never walks past future jobs.
  */
 final class QueueIndex {
   final String name;
   boolean paused;
+  private boolean fair;
 
   /** Index {@code p - Priority.MIN} holds the due jobs of priority {@code p}. */
-  private final List<TreeSet<StoredJob>> due = new ArrayList<>();
+  private final List<PriorityLevel> due = new ArrayList<>();
 
   private final TreeSet<StoredJob> notYetDue = new TreeSet<>(StoredJob.BY_RUN_AT);
   private final Map<JobState, Long> counts = new EnumMap<>(JobState.class);
@@ -29,7 +32,7 @@ final class QueueIndex {
   QueueIndex(String name) {
     this.name = name;
     for (int p = Priority.MIN; p <= Priority.MAX; p++) {
-      due.add(new TreeSet<>(StoredJob.BY_RUN_AT));
+      due.add(new PriorityLevel());
     }
   }
 
@@ -39,7 +42,11 @@ final class QueueIndex {
   }
 
   void addClaimable(StoredJob job, Instant now) {
-    (job.runAt.isAfter(now) ? notYetDue : level(job)).add(job);
+    if (job.runAt.isAfter(now)) {
+      notYetDue.add(job);
+    } else {
+      level(job).add(job);
+    }
   }
 
   void removeClaimable(StoredJob job) {
@@ -56,15 +63,38 @@ final class QueueIndex {
     }
   }
 
-  /** The next job to claim among those already promoted, or null. */
-  StoredJob next() {
+  /**
+   * The next job to claim among those already promoted that {@code admits} takes, passing over a
+   * key whose first job it refuses; or null.
+   */
+  StoredJob next(Predicate<StoredJob> admits) {
     for (int i = due.size() - 1; i >= 0; i--) {
-      TreeSet<StoredJob> level = due.get(i);
-      if (!level.isEmpty()) {
-        return level.first();
+      StoredJob next = due.get(i).next(admits);
+      if (next != null) {
+        return next;
       }
     }
     return null;
+  }
+
+  /** Records that a claim took {@code job}: in a fair queue its key goes to the back. */
+  void served(StoredJob job) {
+    if (fair) {
+      level(job).served(job.lane());
+    }
+  }
+
+  /** Makes the queue take turns across keys within a priority, or stop doing so. */
+  void fair(boolean fair) {
+    if (this.fair != fair) {
+      this.fair = fair;
+      due.forEach(level -> level.fair(fair));
+    }
+  }
+
+  /** Each key's due jobs that {@code counted} takes, added into {@code waiting}. */
+  void countWaiting(Predicate<StoredJob> counted, Map<String, Long> waiting) {
+    due.forEach(level -> level.countWaiting(counted, waiting));
   }
 
   boolean isEmpty() {
@@ -74,9 +104,10 @@ final class QueueIndex {
   /** Counts as of now; call {@link #promoteDue} first so the oldest waiting job is current. */
   QueueStats stats() {
     Instant oldest = null;
-    for (TreeSet<StoredJob> level : due) {
-      if (!level.isEmpty() && (oldest == null || level.first().runAt.isBefore(oldest))) {
-        oldest = level.first().runAt;
+    for (PriorityLevel level : due) {
+      Instant first = level.oldest();
+      if (first != null && (oldest == null || first.isBefore(oldest))) {
+        oldest = first;
       }
     }
     Map<JobState, Long> present = new EnumMap<>(JobState.class);
@@ -89,7 +120,7 @@ final class QueueIndex {
     return new QueueStats(name, present, oldest, paused);
   }
 
-  private TreeSet<StoredJob> level(StoredJob job) {
+  private PriorityLevel level(StoredJob job) {
     return due.get(job.spec.priority() - Priority.MIN);
   }
 }

@@ -37,6 +37,8 @@ final class StoredJob {
 
   final JobSpec spec;
   final Instant createdAt;
+  // Built once: claims and index changes read it for every job they touch.
+  private final String lane;
   JobState state;
   int attempt;
   int maxAttempts;
@@ -53,6 +55,7 @@ final class StoredJob {
   StoredJob(JobSpec spec, Instant runAt, Instant createdAt) {
     this.spec = spec;
     this.createdAt = createdAt;
+    this.lane = spec.kind() + '\u0000' + rateKey();
     this.runAt = runAt;
     this.maxAttempts = spec.maxAttempts();
     this.state = runAt.isAfter(createdAt) ? JobState.SCHEDULED : JobState.WAITING;
@@ -64,6 +67,19 @@ final class StoredJob {
 
   String queue() {
     return spec.queue();
+  }
+
+  /**
+   * The lane the job waits in within its priority: one per kind and key, so a limit that governs
+   * one kind never holds back a key's jobs of another.
+   */
+  String lane() {
+    return lane;
+  }
+
+  /** The key limits count the job under: its rate_key, or the empty key all jobs without share. */
+  String rateKey() {
+    return spec.rateKey() == null ? "" : spec.rateKey();
   }
 
   /** True for a step of a run, which is cleaned up, deleted and purged only with its run. */

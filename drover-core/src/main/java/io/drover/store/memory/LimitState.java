@@ -1,0 +1,90 @@
+package io.drover.store.memory;
+
+import io.drover.limit.LimitSpec;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One limit as the memory store enforces it: its governed jobs running now, per key and in all, and
+ * for a rate each key's next allowed start (GCRA's theoretical arrival time, in microseconds). Not
+ * thread-safe; the store's lock guards it.
+ */
+final class LimitState {
+  private static final int MIN_PRUNE_SIZE = 1_024;
+
+  final LimitSpec spec;
+  private final Map<String, Long> activeByKey = new HashMap<>();
+  private final Map<String, Long> nextStartMicros = new HashMap<>();
+  private long active;
+  private int pruneAt = MIN_PRUNE_SIZE;
+
+  LimitState(LimitSpec spec) {
+    this.spec = spec;
+  }
+
+  void started(String key) {
+    activeByKey.merge(key, 1L, Long::sum);
+    active++;
+  }
+
+  void stopped(String key) {
+    if (activeByKey.merge(key, -1L, Long::sum) <= 0) {
+      activeByKey.remove(key);
+    }
+    active--;
+  }
+
+  long active() {
+    return active;
+  }
+
+  long active(String key) {
+    return activeByKey.getOrDefault(key, 0L);
+  }
+
+  /** Whether a governed job of {@code key} may start at {@code nowMicros}. */
+  boolean admits(String key, long nowMicros) {
+    if (spec.queueConcurrency() != null && active >= spec.queueConcurrency()) {
+      return false;
+    }
+    if (spec.concurrency() != null && active(key) >= spec.concurrency()) {
+      return false;
+    }
+    return spec.rate() == null || !rateHolds(key, nowMicros);
+  }
+
+  /** Whether the rate keeps {@code key} from starting at {@code nowMicros}. */
+  boolean rateHolds(String key, long nowMicros) {
+    Long next = nextStartMicros.get(key);
+    return next != null && next - spec.rate().toleranceMicros() > nowMicros;
+  }
+
+  /** The key's next allowed start, in microseconds, or null if it may start any time. */
+  Long nextStartMicros(String key) {
+    return nextStartMicros.get(key);
+  }
+
+  /** Records a start of {@code key} at {@code nowMicros} against the rate. */
+  void charge(String key, long nowMicros) {
+    if (spec.rate() == null) {
+      return;
+    }
+    long spacing = spec.rate().spacingMicros();
+    nextStartMicros.merge(
+        key, nowMicros + spacing, (was, fresh) -> Math.max(was, nowMicros) + spacing);
+    if (nextStartMicros.size() >= pruneAt) {
+      prune(nowMicros);
+    }
+  }
+
+  /** Keys whose next start has passed carry nothing; dropping them bounds the map by busy keys. */
+  private void prune(long nowMicros) {
+    for (Iterator<Long> next = nextStartMicros.values().iterator(); next.hasNext(); ) {
+      if (next.next() <= nowMicros) {
+        next.remove();
+      }
+    }
+    pruneAt = Math.max(MIN_PRUNE_SIZE, 2 * nextStartMicros.size());
+  }
+}
