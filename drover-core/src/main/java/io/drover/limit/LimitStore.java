@@ -1,5 +1,7 @@
 package io.drover.limit;
 
+import io.drover.store.QueuePattern;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +38,12 @@ public interface LimitStore {
    * empty if there is no limit of that name.
    */
   Optional<LimitStatus> limitStatus(String name);
+
+  /**
+   * When a rate next lets a key start that it holds back now in a queue {@code queues} match: the
+   * earliest such time, or empty when no rate holds a key back there. A worker whose claim came
+   * back short waits until then at most, rather than a whole poll interval; a slot freed by a
+   * concurrency cap wakes the queue instead, as an enqueue does.
+   */
+  Optional<Instant> nextStart(List<QueuePattern> queues);
 }

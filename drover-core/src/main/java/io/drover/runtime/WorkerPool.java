@@ -4,6 +4,7 @@ import io.drover.Handler;
 import io.drover.Job;
 import io.drover.Outcome;
 import io.drover.lifecycle.JobFate;
+import io.drover.limit.IdleWait;
 import io.drover.store.Acknowledgement;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
@@ -209,7 +210,7 @@ public final class WorkerPool {
           launch(job);
         }
         if (claimed.size() < free) {
-          wake.awaitAndClear(config.pollInterval());
+          wake.awaitAndClear(IdleWait.after(store, config.queues(), config.pollInterval(), clock));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

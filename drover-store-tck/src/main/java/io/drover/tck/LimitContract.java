@@ -1,6 +1,7 @@
 package io.drover.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.Job;
@@ -14,13 +15,17 @@ import io.drover.limit.Rate;
 import io.drover.store.Completion;
 import io.drover.store.Failure;
 import io.drover.store.JobStore;
+import io.drover.store.QueuePattern;
 import io.drover.store.Release;
+import io.drover.store.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -300,6 +305,41 @@ abstract class LimitContract extends ContractArea {
       assertThat(peer.limits().limit("shared")).isPresent();
       assertThat(peer.claim(Specs.claim("worker-2", 10, QUEUE))).hasSize(1);
       assertThat(claim(10, QUEUE)).as("this process, with the peer's job running").isEmpty();
+    }
+  }
+
+  @Test
+  void nextStart_saysWhenARateLetsAHeldBackKeyStart_inTheQueuesAsked() {
+    List<QueuePattern> scrape = List.of(QueuePattern.of(QUEUE));
+    assertThat(limits().nextStart(scrape)).as("no limit").isEmpty();
+    limits()
+        .saveLimit(
+            LimitSpec.builder("two-a-second")
+                .queues(QUEUE)
+                .rate(Rate.of(2, Duration.ofSeconds(1)))
+                .build());
+    enqueue("a", 3);
+    assertThat(claim(10, QUEUE)).hasSize(1);
+
+    assertThat(limits().nextStart(scrape)).contains(now().plusMillis(500));
+    assertThat(limits().nextStart(List.of(QueuePattern.of("limits.*"))))
+        .contains(now().plusMillis(500));
+    assertThat(limits().nextStart(List.of(QueuePattern.of("limits.other")))).isEmpty();
+    advance(Duration.ofMillis(500));
+    assertThat(limits().nextStart(scrape)).as("the rate lets the key start now").isEmpty();
+  }
+
+  @Test
+  void aSlotFreed_wakesItsQueue() {
+    assumeTrue(store().supportsWakeups(), store().name() + " store does not push wake-ups");
+    limits().saveLimit(LimitSpec.builder("one").queues(QUEUE).concurrency(1).build());
+    enqueue("a", 2);
+    Job first = claimOne();
+    Queue<String> heard = new ConcurrentLinkedQueue<>();
+    try (Subscription subscription = store().subscribe(heard::add)) {
+      complete(first);
+
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heard).contains(QUEUE));
     }
   }
 

@@ -1,9 +1,12 @@
 package io.drover.store.memory;
 
 import io.drover.limit.LimitSpec;
+import io.drover.store.QueuePattern;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -13,6 +16,7 @@ import java.util.TreeMap;
  */
 final class LimitBook {
   private final Map<String, LimitState> limits = new TreeMap<>();
+  private final Set<String> freed = new HashSet<>();
 
   /** True when no limit caps anything, so claims need not ask. */
   boolean capsNothing() {
@@ -72,8 +76,52 @@ final class LimitBook {
     for (LimitState limit : limits.values()) {
       if (governs(limit.spec, job)) {
         limit.stopped(job.rateKey());
+        if (limit.spec.concurrency() != null || limit.spec.queueConcurrency() != null) {
+          freed.add(job.queue());
+        }
       }
     }
+  }
+
+  /** The queues where a capped slot was freed since the last call: to wake. */
+  Set<String> takeFreed() {
+    if (freed.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> taken = Set.copyOf(freed);
+    freed.clear();
+    return taken;
+  }
+
+  /**
+   * The earliest time after {@code nowMicros}, in microseconds, at which a rate of a limit matching
+   * one of {@code queues} lets a key it holds back start; {@link Long#MAX_VALUE} for none.
+   */
+  long nextRateOpening(List<QueuePattern> queues, long nowMicros) {
+    long earliest = Long.MAX_VALUE;
+    for (LimitState limit : limits.values()) {
+      if (limit.spec.rate() != null && overlaps(limit.spec, queues)) {
+        earliest = Math.min(earliest, limit.nextRateOpening(nowMicros));
+      }
+    }
+    return earliest;
+  }
+
+  /**
+   * Whether a queue the limit matches may be one {@code queues} match: a literal on either side
+   * decides exactly; two globs are taken to overlap.
+   */
+  private static boolean overlaps(LimitSpec spec, List<QueuePattern> queues) {
+    for (QueuePattern claimed : queues) {
+      for (QueuePattern governed : spec.queues()) {
+        if (claimed.isLiteral()
+            ? governed.matches(claimed.text())
+            : !governed.isLiteral() || claimed.matches(governed.text())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether every limit governing the job lets it start at {@code nowMicros}. */

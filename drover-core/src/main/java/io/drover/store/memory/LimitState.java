@@ -65,6 +65,24 @@ final class LimitState {
     return nextStartMicros.get(key);
   }
 
+  /**
+   * The earliest time after {@code nowMicros} at which the rate lets a key it holds back start, in
+   * microseconds, or {@link Long#MAX_VALUE} when it holds none.
+   */
+  long nextRateOpening(long nowMicros) {
+    long earliest = Long.MAX_VALUE;
+    if (spec.rate() != null) {
+      long tolerance = spec.rate().toleranceMicros();
+      for (long next : nextStartMicros.values()) {
+        long opens = next - tolerance;
+        if (opens > nowMicros && opens < earliest) {
+          earliest = opens;
+        }
+      }
+    }
+    return earliest;
+  }
+
   /** Records a start of {@code key} at {@code nowMicros} against the rate. */
   void charge(String key, long nowMicros) {
     if (spec.rate() == null) {

@@ -601,12 +601,23 @@ public final class MemoryJobStore implements JobStore {
         });
   }
 
+  /**
+   * Runs {@code action} under the store's lock, then wakes the queues where it freed a slot of a
+   * concurrency cap: their held-back jobs may start now.
+   */
   <T> T locked(Supplier<T> action) {
+    T result;
+    Set<String> freed;
     lock.lock();
     try {
-      return action.get();
+      result = action.get();
     } finally {
+      freed = table.limits.takeFreed();
       lock.unlock();
     }
+    if (!freed.isEmpty()) {
+      wakeups.signal(freed);
+    }
+    return result;
   }
 }

@@ -4,6 +4,7 @@ import io.drover.limit.HeldKey;
 import io.drover.limit.LimitSpec;
 import io.drover.limit.LimitStatus;
 import io.drover.limit.LimitStore;
+import io.drover.store.QueuePattern;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,6 +78,18 @@ final class MemoryLimits implements LimitStore {
   public Optional<LimitStatus> limitStatus(String name) {
     return store.locked(
         () -> store.table().limits.state(name).map(state -> status(state, store.now())));
+  }
+
+  @Override
+  public Optional<Instant> nextStart(List<QueuePattern> queues) {
+    return store.locked(
+        () -> {
+          long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, store.now());
+          long opens = store.table().limits.nextRateOpening(queues, nowMicros);
+          return opens == Long.MAX_VALUE
+              ? Optional.<Instant>empty()
+              : Optional.of(Instant.EPOCH.plus(opens, ChronoUnit.MICROS));
+        });
   }
 
   /** The keys at one of the limit's caps that have governed jobs waiting. */

@@ -10,6 +10,7 @@ import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobState;
 import io.drover.lifecycle.JobFate;
+import io.drover.limit.IdleWait;
 import io.drover.lifecycle.ReportedFailure;
 import io.drover.runtime.JobListener;
 import io.drover.server.auth.Permission;
@@ -146,8 +147,8 @@ final class LeaseRoutes {
 
   /**
    * Claims until a job comes or {@code wait} is up. Between tries it waits for a wake-up, but at
-   * most the poll interval, as in-process workers do: wake-ups may be missed, and a retrying or
-   * scheduled job coming due sends none.
+   * most the poll interval (less when a rate lets a held-back key start sooner), as in-process
+   * workers do: wake-ups may be missed, and a retrying or scheduled job coming due sends none.
    */
   private List<Job> claimWaiting(ClaimRequest request, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
@@ -158,7 +159,8 @@ final class LeaseRoutes {
         if (!left.isPositive()) {
           break;
         }
-        wakeups.await(left.compareTo(pollInterval) < 0 ? left : pollInterval);
+        Duration idle = IdleWait.after(store, request.queues(), pollInterval, clock);
+        wakeups.await(left.compareTo(idle) < 0 ? left : idle);
         jobs = store.claim(request);
       }
       return jobs;
