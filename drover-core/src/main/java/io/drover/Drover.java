@@ -2,6 +2,7 @@ package io.drover;
 
 import io.drover.events.EventChannel;
 import io.drover.events.EventPublishingStore;
+import io.drover.limit.LimitStore;
 import io.drover.maintenance.Cleaner;
 import io.drover.maintenance.Reaper;
 import io.drover.maintenance.WaitFirer;
@@ -189,6 +190,16 @@ public final class Drover implements AutoCloseable {
    */
   public WorkflowStore runs() {
     return store.workflows();
+  }
+
+  /**
+   * The store's limits: per-key rates and concurrency caps, and fair queues, enforced at claim for
+   * every process on the store.
+   *
+   * @throws io.drover.UnsupportedCapabilityException when the store does not enforce limits
+   */
+  public LimitStore limits() {
+    return store.limits();
   }
 
   /** The store, as this Drover uses it: changes made through it publish job events. */

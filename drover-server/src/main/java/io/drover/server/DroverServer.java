@@ -80,6 +80,7 @@ public final class DroverServer implements AutoCloseable {
             config.spoolConfig(store.name()).orElse(null));
     try {
       SchedulesAtStart.apply(config, store, clock);
+      LimitsAtStart.apply(config, store);
     } catch (RuntimeException e) {
       drover.close();
       metrics.close();

@@ -34,6 +34,7 @@ final class HeadlessProcess {
     Drover drover = Engine.build(config, store, clock, JobListener.NONE, parts, null);
     if (parts.scheduler()) {
       SchedulesAtStart.apply(config, store, clock);
+      LimitsAtStart.apply(config, store);
     }
     drover.start();
     UntilSignal.await(drover::close);

@@ -15,12 +15,16 @@ import java.util.Map;
  * The API of a store, served inside this process on a loopback port only it knows, for the CLI
  * talking straight to a store: its commands then go through the very routes, checks and answers a
  * server gives, rather than a second implementation of each. Nothing runs but the API: no workers,
- * scheduler or maintenance, and no schedules file is applied.
+ * scheduler or maintenance, and no schedules or limits file is applied.
  */
 public final class LocalApi implements AutoCloseable {
   /** Settings that belong to a serving process and must not act from a CLI call. */
   private static final List<Setting<?>> IGNORED =
-      List.of(Setting.SCHEDULES_FILE, Setting.PRUNE_SCHEDULES, Setting.TOKENS_FILE);
+      List.of(
+          Setting.SCHEDULES_FILE,
+          Setting.PRUNE_SCHEDULES,
+          Setting.LIMITS_FILE,
+          Setting.TOKENS_FILE);
 
   private final DroverServer server;
 

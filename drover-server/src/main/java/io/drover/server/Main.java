@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.server.cli.EnqueueCommand;
 import io.drover.server.cli.JobsCommand;
+import io.drover.server.cli.LimitsCommand;
 import io.drover.server.cli.QueuesCommand;
 import io.drover.server.cli.RunsCommand;
 import io.drover.server.cli.SchedulesCommand;
@@ -49,6 +50,7 @@ public final class Main implements Runnable {
         .addSubcommand(new JobsCommand(env))
         .addSubcommand(new QueuesCommand(env))
         .addSubcommand(new SchedulesCommand(env))
+        .addSubcommand(new LimitsCommand(env))
         .addSubcommand(new RunsCommand(env))
         .addSubcommand(new WorkersCommand(env))
         .addSubcommand(new StatsCommand(env))

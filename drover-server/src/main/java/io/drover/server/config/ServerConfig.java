@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param jobs what jobs get for the options they leave unset
  * @param health when health reports a queue as degraded
  * @param schedules how schedules are read, and the file applied at start
+ * @param limits the file of limits applied at start
  * @param spool the spool kept while the store is unreachable
  * @param log how the process logs
  */
@@ -25,6 +26,7 @@ public record ServerConfig(
     JobSettings jobs,
     HealthSettings health,
     ScheduleSettings schedules,
+    LimitSettings limits,
     SpoolSettings spool,
     LogSettings log) {
 
@@ -35,6 +37,7 @@ public record ServerConfig(
         || jobs == null
         || health == null
         || schedules == null
+        || limits == null
         || spool == null
         || log == null) {
       throw new IllegalArgumentException("every part of a server configuration must be set");
@@ -49,6 +52,7 @@ public record ServerConfig(
         JobSettings.from(settings),
         HealthSettings.from(settings),
         ScheduleSettings.from(settings),
+        LimitSettings.from(settings),
         SpoolSettings.from(settings),
         LogSettings.from(settings));
   }

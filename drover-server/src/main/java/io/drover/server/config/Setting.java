@@ -338,6 +338,14 @@ public final class Setting<T> {
               "YAML or JSON file of schedules applied at start: each is created or"
                   + " updated. Default: none.");
 
+  public static final Setting<Path> LIMITS_FILE =
+      define("limitsFile", SettingParsers::path, null)
+          .flag("--limits", "FILE")
+          .env("DROVER_LIMITS_FILE")
+          .help(
+              "YAML or JSON file of limits applied at start: each is created or replaced;"
+                  + " limits it does not name are left alone. Default: none.");
+
   public static final Setting<Boolean> PRUNE_SCHEDULES =
       define("pruneSchedules", SettingParsers::trueOrFalse, false)
           .toggle("--prune-schedules", "true")

@@ -41,6 +41,7 @@ public final class HttpApi {
     RunSpecParser plans = new RunSpecParser(jobSpecs, config.http().maxRunSteps());
     RunRoutes runs = new RunRoutes(drover.store(), plans, bodyLimit);
     QueueRoutes queues = new QueueRoutes(drover.store(), clock);
+    LimitRoutes limits = new LimitRoutes(drover.store(), bodyLimit);
     ScheduleRoutes schedules =
         new ScheduleRoutes(drover, config.schedules().parser(), clock, bodyLimit);
     StoreCheck store = new StoreCheck(drover.store(), drover.spool().isPresent());
@@ -75,6 +76,7 @@ public final class HttpApi {
                 runs.addTo(router);
                 queues.addTo(router);
                 schedules.addTo(router);
+                limits.addTo(router);
                 workerRoutes.addTo(router);
                 leases.addTo(router);
                 events.addTo(router);
