@@ -104,6 +104,7 @@ public final class DroverServer implements AutoCloseable {
         .addArgument(http.port())
         .addKeyValue("auth", options.tokens().current().enabled() ? "tokens" : "off")
         .addKeyValue("tokens", options.tokens().current().size())
+        .addKeyValue("api_rate", config.http().apiRate())
         .addKeyValue("workers", options.workers())
         .addKeyValue("maintenance", options.maintenance())
         .addKeyValue("scheduler", options.scheduler() && store.supportsSchedules())

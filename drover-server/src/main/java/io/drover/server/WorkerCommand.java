@@ -34,6 +34,7 @@ final class WorkerCommand implements Callable<Integer>, ProcessCommand {
           Setting.MAX_RUN_STEPS,
           Setting.TOKENS_FILE,
           Setting.CORS_ORIGINS,
+          Setting.API_RATE,
           Setting.BACKLOG_WARN,
           Setting.OLDEST_AGE_WARN);
 

@@ -42,13 +42,32 @@ public final class TestServer implements AutoCloseable {
       Map<String, String> settings,
       UnaryOperator<ServerOptions> change,
       UnaryOperator<JobStore> wrap) {
+    return start(settings, change, wrap, InstantSource.system());
+  }
+
+  /**
+   * Starts with {@code clock} as the server's time, e.g. a settable one; without workers,
+   * maintenance or scheduler, so nothing but requests acts on it.
+   */
+  public static TestServer startAt(InstantSource clock, Map<String, String> settings) {
+    return start(
+        settings,
+        options -> options.withWorkers(false).withMaintenance(false).withScheduler(false),
+        UnaryOperator.identity(),
+        clock);
+  }
+
+  private static TestServer start(
+      Map<String, String> settings,
+      UnaryOperator<ServerOptions> change,
+      UnaryOperator<JobStore> wrap,
+      InstantSource clock) {
     Map<String, String> env = new HashMap<>(Map.of("DROVER_STORE", "memory", "DROVER_PORT", "0"));
     env.putAll(settings);
     ServerConfig config = ConfigLoader.load(Map.of(), env);
     ServerOptions options =
         change.apply(
             ServerOptions.defaults().withTokens(TokenFile.load(config.http().tokensFile())));
-    InstantSource clock = InstantSource.system();
     return new TestServer(
         DroverServer.start(config, options, wrap.apply(new MemoryJobStore(clock)), clock));
   }

@@ -2,9 +2,11 @@ package io.drover.server.config;
 
 import io.drover.Bounds;
 import io.drover.JobSpec;
+import io.drover.server.ratelimit.ApiRates;
 import io.drover.workflow.RunSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the HTTP API listens on and accepts.
@@ -16,6 +18,7 @@ import java.util.List;
  * @param corsOrigins browser origins allowed to call the API; empty turns CORS off. Default: none.
  * @param maxRunSteps steps a run created over the API may hold, counting those its steps add.
  *     Default: 10,000.
+ * @param apiRate the requests each role's tokens may send. Default: {@link ApiRates#OFF}.
  */
 public record HttpSettings(
     String host,
@@ -23,7 +26,8 @@ public record HttpSettings(
     int maxPayloadBytes,
     Path tokensFile,
     List<String> corsOrigins,
-    int maxRunSteps) {
+    int maxRunSteps,
+    ApiRates apiRate) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -44,6 +48,7 @@ public record HttpSettings(
     Checks.range("maxPayloadBytes", maxPayloadBytes, MIN_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES);
     corsOrigins = List.copyOf(corsOrigins);
     Checks.range("maxRunSteps", maxRunSteps, 1, Bounds.MAX_RUN_STEPS);
+    Objects.requireNonNull(apiRate, "apiRate");
   }
 
   static HttpSettings from(SettingValues settings) {
@@ -53,6 +58,7 @@ public record HttpSettings(
         settings.get(Setting.MAX_PAYLOAD_BYTES),
         settings.get(Setting.TOKENS_FILE),
         settings.get(Setting.CORS_ORIGINS),
-        settings.get(Setting.MAX_RUN_STEPS));
+        settings.get(Setting.MAX_RUN_STEPS),
+        settings.get(Setting.API_RATE));
   }
 }

@@ -3,6 +3,7 @@ package io.drover.server.config;
 import io.drover.server.Durations;
 import io.drover.server.http.CorsOrigins;
 import io.drover.server.kinds.HostAllowList;
+import io.drover.server.ratelimit.ApiRates;
 import io.drover.server.store.StoreKind;
 import io.drover.spool.SpoolConfig;
 import io.drover.store.QueuePattern;
@@ -369,6 +370,17 @@ public final class Setting<T> {
           .help(
               "Comma-separated browser origins allowed to call the API, e.g."
                   + " https://ops.example.com, or *. Default: none (CORS off).");
+
+  public static final Setting<ApiRates> API_RATE =
+      define("apiRate", ApiRates::parse, ApiRates.OFF)
+          .flag("--api-rate", "RATES")
+          .env("DROVER_API_RATE")
+          .help(
+              "Requests each token (each client address without tokens) may send, by its role:"
+                  + " comma-separated ROLE=N/s, N/m or N/h with an optional :BURST (default N),"
+                  + " or ROLE=off; * stands for the roles not named, e.g."
+                  + " producer=500/s:1000,*=50/s. Over it, 429 with Retry-After. Default: off"
+                  + " (no limits).");
 
   public static final Setting<Integer> BACKLOG_WARN =
       define("backlogWarn", SettingParsers::wholeNumber, HealthSettings.DEFAULT_BACKLOG_WARN)

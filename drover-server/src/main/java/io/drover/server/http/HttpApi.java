@@ -10,6 +10,7 @@ import io.drover.server.health.SpoolCheck;
 import io.drover.server.health.StoreCheck;
 import io.drover.server.health.WorkersCheck;
 import io.drover.server.metrics.Metrics;
+import io.drover.server.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.InstantSource;
@@ -60,6 +61,7 @@ public final class HttpApi {
         new LeaseRoutes(drover.store(), config, metrics.jobs(), clock, bodyLimit, plans);
     EventRoutes events = new EventRoutes(drover.events());
     AccessControl access = new AccessControl(tokens);
+    RateLimits rateLimits = new RateLimits(config.http().apiRate(), new RateLimiter(clock));
     return Javalin.create(
         javalin -> {
           javalin.showJavalinBanner = false;
@@ -72,6 +74,7 @@ public final class HttpApi {
                 ProblemHandler.addTo(router);
                 SecurityHeaders.addTo(router);
                 access.addTo(router);
+                rateLimits.addTo(router);
                 jobs.addTo(router);
                 runs.addTo(router);
                 queues.addTo(router);
@@ -103,6 +106,7 @@ public final class HttpApi {
                         origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
                   }
                   rule.exposeHeader("Location");
+                  RateLimits.HEADERS.forEach(rule::exposeHeader);
                 }));
   }
 }

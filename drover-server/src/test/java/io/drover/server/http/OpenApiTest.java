@@ -7,6 +7,7 @@ import io.drover.Drover;
 import io.drover.server.ApiClient;
 import io.drover.server.TestServer;
 import io.drover.server.auth.ApiTokens;
+import io.drover.server.auth.Permission;
 import io.drover.server.config.ConfigLoader;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.metrics.Metrics;
@@ -15,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,20 @@ class OpenApiTest {
   }
 
   @Test
+  void everyRateLimitedRoute_documents429_andNoExemptOneDoes() throws IOException {
+    Map<String, Boolean> documents429 = new TreeMap<>();
+    Map<String, Boolean> limited = new TreeMap<>();
+    for (Operation operation : documentedOperations()) {
+      documents429.put(operation.route(), operation.node().path("responses").has("429"));
+      limited.put(
+          operation.route(),
+          !RateLimits.exempt(operation.path(), Set.of(Permission.valueOf(operation.permission()))));
+    }
+
+    assertThat(documents429).isEqualTo(limited);
+  }
+
+  @Test
   void theDocumentIsServed() {
     try (TestServer server = TestServer.start()) {
       ApiClient.Response response = server.api().get(OpenApiRoute.PATH);
@@ -49,8 +65,27 @@ class OpenApiTest {
 
   /** "GET /api/v1/jobs/{id}" to its x-drover-permission. */
   private static Map<String, String> documentedRoutes() throws IOException {
-    JsonNode document = ApiClient.JSON.readTree(OpenApiRoute.load());
     Map<String, String> routes = new TreeMap<>();
+    for (Operation operation : documentedOperations()) {
+      routes.put(operation.route(), operation.permission());
+    }
+    return routes;
+  }
+
+  /** One method of one path in the document. */
+  private record Operation(String method, String path, JsonNode node) {
+    String route() {
+      return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+
+    String permission() {
+      return node.path("x-drover-permission").asText();
+    }
+  }
+
+  private static List<Operation> documentedOperations() throws IOException {
+    JsonNode document = ApiClient.JSON.readTree(OpenApiRoute.load());
+    List<Operation> operations = new ArrayList<>();
     document
         .get("paths")
         .properties()
@@ -61,12 +96,12 @@ class OpenApiTest {
                     .forEach(
                         operation -> {
                           if (METHODS.contains(operation.getKey())) {
-                            routes.put(
-                                operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
-                                operation.getValue().path("x-drover-permission").asText());
+                            operations.add(
+                                new Operation(
+                                    operation.getKey(), path.getKey(), operation.getValue()));
                           }
                         }));
-    return routes;
+    return operations;
   }
 
   private static Map<String, String> servedRoutes() {
