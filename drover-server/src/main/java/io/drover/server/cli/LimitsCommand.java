@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -107,13 +108,18 @@ public final class LimitsCommand {
       kinds.forEach(list::add);
     }
     if (rate != null) {
-      ObjectNode window = RateOption.parse(rate);
+      ObjectNode window;
+      try {
+        window = RateOption.parse(rate);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
       if (burst != null) {
         window.put("burst", burst);
       }
       body.set("rate", window);
     } else if (burst != null) {
-      throw new ClientException("--burst needs --rate", "--burst");
+      throw new ParameterException(spec.commandLine(), "--burst needs --rate");
     }
     if (concurrency != null) {
       body.put("concurrency", concurrency);

@@ -16,11 +16,14 @@ final class RateOption {
 
   private RateOption() {}
 
+  /**
+   * @throws IllegalArgumentException naming {@code --rate} when the text is not N/PER
+   */
   static ObjectNode parse(String text) {
     Matcher match = RATE.matcher(text.trim());
     if (!match.matches()) {
-      throw new ClientException(
-          "--rate: '" + text + "' is not N/PER, like 2/s, 100/1m or 5/250ms", "--rate");
+      throw new IllegalArgumentException(
+          "--rate: '" + text + "' is not N/PER, like 2/s, 100/1m or 5/250ms");
     }
     ObjectNode rate = JSON.createObjectNode();
     rate.put("limit", Integer.parseInt(match.group(1)));
