@@ -86,6 +86,12 @@ public final class EnqueueCommand implements Callable<Integer> {
       description = "Another job with this key in the queue within the hour is not made again.")
   private String dedupKey;
 
+  @Option(
+      names = "--rate-key",
+      paramLabel = "KEY",
+      description = "The key limits count the job under, e.g. a domain or a tenant.")
+  private String rateKey;
+
   @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for more.")
   private List<String> tags;
 
@@ -168,6 +174,7 @@ public final class EnqueueCommand implements Callable<Integer> {
     }
     putIfGiven(job, "timeout", timeout);
     putIfGiven(job, "dedup_key", dedupKey);
+    putIfGiven(job, "rate_key", rateKey);
     if (tags != null) {
       tags.forEach(job.putArray("tags")::add);
     }
