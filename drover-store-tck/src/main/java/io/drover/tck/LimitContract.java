@@ -171,7 +171,7 @@ abstract class LimitContract extends ContractArea {
 
     assertThat(claim(10, QUEUE)).hasSize(1);
     assertThat(limits().limitStatus("one").orElseThrow().held())
-        .containsExactly(new HeldKey("", 1, 1, null));
+        .containsExactly(new HeldKey("", 1, 1, now(), null));
   }
 
   @Test
@@ -192,7 +192,7 @@ abstract class LimitContract extends ContractArea {
             new LimitStatus(
                 limits().limit("one-each").orElseThrow(),
                 11,
-                List.of(new HeldKey("hot", 1, 1_999, null))));
+                List.of(new HeldKey("hot", 1, 1_999, now(), null))));
   }
 
   @Test
@@ -203,6 +203,7 @@ abstract class LimitContract extends ContractArea {
                 .queues(QUEUE)
                 .rate(Rate.of(2, Duration.ofSeconds(1)))
                 .build());
+    Instant enqueuedAt = now();
     enqueue("a", 40);
     enqueue("b", 40);
     Map<String, List<Instant>> starts = new java.util.TreeMap<>();
@@ -232,6 +233,7 @@ abstract class LimitContract extends ContractArea {
             .findFirst()
             .orElseThrow();
     assertThat(heldA.waiting()).isEqualTo(30);
+    assertThat(heldA.oldestDue()).as("held back since they were enqueued").isEqualTo(enqueuedAt);
     assertThat(heldA.nextStart()).as("the start after 4.5 s").isEqualTo(now().plusMillis(100));
   }
 

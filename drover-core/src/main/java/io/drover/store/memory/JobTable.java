@@ -117,12 +117,12 @@ final class JobTable {
   }
 
   /**
-   * Each key's due jobs that {@code counted} takes, across the queues that {@code inQueue} takes,
-   * as of now.
+   * The due jobs that {@code counted} takes, tallied by key, across the queues that {@code inQueue}
+   * takes, as of now.
    */
-  Map<String, Long> waitingByKey(
+  Map<String, WaitingTally> waitingByKey(
       Predicate<String> inQueue, Predicate<StoredJob> counted, Instant now) {
-    Map<String, Long> waiting = new TreeMap<>();
+    Map<String, WaitingTally> waiting = new TreeMap<>();
     for (QueueIndex queue : queues.values()) {
       if (inQueue.test(queue.name)) {
         queue.promoteDue(now);

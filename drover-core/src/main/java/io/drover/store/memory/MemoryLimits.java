@@ -96,14 +96,14 @@ final class MemoryLimits implements LimitStore {
   private LimitStatus status(LimitState state, Instant now) {
     LimitSpec spec = state.spec;
     long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
-    Map<String, Long> waiting =
+    Map<String, WaitingTally> waiting =
         store
             .table()
             .waitingByKey(
                 spec::matchesQueue, job -> spec.governs(job.queue(), job.spec.kind()), now);
     List<HeldKey> held = new ArrayList<>();
     waiting.forEach(
-        (key, count) -> {
+        (key, tally) -> {
           if (!state.admits(key, nowMicros)) {
             Instant nextStart =
                 state.rateHolds(key, nowMicros)
@@ -111,7 +111,7 @@ final class MemoryLimits implements LimitStore {
                         state.nextStartMicros(key) - spec.rate().toleranceMicros(),
                         ChronoUnit.MICROS)
                     : null;
-            held.add(new HeldKey(key, state.active(key), count, nextStart));
+            held.add(new HeldKey(key, state.active(key), tally.count(), tally.oldest(), nextStart));
           }
         });
     return new LimitStatus(spec, state.active(), held);

@@ -97,12 +97,12 @@ final class PriorityLevel {
     return oldest;
   }
 
-  /** Each key's due jobs that {@code counted} takes, added into {@code waiting}. */
-  void countWaiting(Predicate<StoredJob> counted, Map<String, Long> waiting) {
+  /** Each due job that {@code counted} takes, tallied by key into {@code waiting}. */
+  void countWaiting(Predicate<StoredJob> counted, Map<String, WaitingTally> waiting) {
     for (KeyLane lane : lanes.values()) {
       for (StoredJob job : lane.jobs) {
         if (counted.test(job)) {
-          waiting.merge(job.rateKey(), 1L, Long::sum);
+          waiting.computeIfAbsent(job.rateKey(), key -> new WaitingTally()).add(job.runAt);
         }
       }
     }

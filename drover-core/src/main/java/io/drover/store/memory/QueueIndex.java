@@ -92,8 +92,8 @@ final class QueueIndex {
     }
   }
 
-  /** Each key's due jobs that {@code counted} takes, added into {@code waiting}. */
-  void countWaiting(Predicate<StoredJob> counted, Map<String, Long> waiting) {
+  /** Each due job that {@code counted} takes, tallied by key into {@code waiting}. */
+  void countWaiting(Predicate<StoredJob> counted, Map<String, WaitingTally> waiting) {
     due.forEach(level -> level.countWaiting(counted, waiting));
   }
 

@@ -4,6 +4,7 @@ import io.drover.Drover;
 import io.drover.server.auth.TokenSource;
 import io.drover.server.config.ServerConfig;
 import io.drover.server.health.HealthCheck;
+import io.drover.server.health.LimitsCheck;
 import io.drover.server.health.MemoryCheck;
 import io.drover.server.health.QueuesCheck;
 import io.drover.server.health.SpoolCheck;
@@ -52,6 +53,9 @@ public final class HttpApi {
     checks.add(
         new QueuesCheck(
             drover.store(), config.health().backlogWarn(), config.health().oldestAgeWarn(), clock));
+    if (drover.store().supportsLimits()) {
+      checks.add(new LimitsCheck(drover.store(), config.health().oldestAgeWarn(), clock));
+    }
     drover.spool().ifPresent(spool -> checks.add(new SpoolCheck(spool)));
     checks.add(new MemoryCheck());
     checks.addAll(extraChecks);

@@ -116,7 +116,10 @@ final class JobRoutes {
   }
 
   private void get(Context ctx) {
-    Json.send(ctx, HttpStatus.OK, JobJson.of(visibleJob(ctx)));
+    Job job = visibleJob(ctx);
+    ObjectNode json = JobJson.of(job);
+    LimitHolds.addTo(json, job, drover.store());
+    Json.send(ctx, HttpStatus.OK, json);
   }
 
   private void cancel(Context ctx) {

@@ -46,6 +46,7 @@ public final class LimitView {
       entry.put("key", key.key());
       entry.put("active", key.active());
       entry.put("waiting", key.waiting());
+      entry.put("oldest_due", key.oldestDue().toString());
       entry.put("next_start", key.nextStart() == null ? null : key.nextStart().toString());
       waiting += key.waiting();
     }

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Queue depth per state, the age of each queue's oldest due job, and the registered workers, read
- * from the store at most once per {@link #REFRESH} however often Prometheus scrapes, so many
- * scrapers cost the store no more than one. A failed read keeps the last numbers and is logged
- * (once per store outage).
+ * Queue depth per state, the age of each queue's oldest due job, the registered workers, and what
+ * each limit holds back ({@link LimitGauges}), read from the store at most once per {@link
+ * #REFRESH} however often Prometheus scrapes, so many scrapers cost the store no more than one. A
+ * failed read keeps the last numbers and is logged (once per store outage).
  */
 final class QueueGauges {
   static final Duration REFRESH = Duration.ofSeconds(5);
@@ -28,6 +28,7 @@ final class QueueGauges {
   private final OutageLog outages;
   private final MultiGauge depth;
   private final MultiGauge oldestAge;
+  private final LimitGauges limits;
   private volatile int workers;
   private Instant refreshedAt; // guarded by this; null before the first read
 
@@ -44,6 +45,7 @@ final class QueueGauges {
             .description("How long the oldest due job of the queue has waited")
             .baseUnit("seconds")
             .register(registry);
+    this.limits = new LimitGauges(store, clock, registry);
     Gauge.builder("drover.workers", this, gauges -> gauges.workers)
         .description("Worker pools registered on the store, from every process")
         .register(registry);
@@ -83,5 +85,6 @@ final class QueueGauges {
     } catch (RuntimeException e) {
       outages.failed(e); // the last numbers stay
     }
+    limits.refresh();
   }
 }

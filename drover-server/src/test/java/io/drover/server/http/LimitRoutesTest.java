@@ -13,9 +13,11 @@ import io.drover.server.TestServer;
 import io.drover.store.Capabilities;
 import io.drover.store.ForwardingJobStore;
 import io.drover.store.JobQuery;
+import io.drover.time.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +179,58 @@ class LimitRoutesTest {
     assertThat(shopB.startedAt())
         .as("shop b does not wait for shop a's backlog")
         .isBefore(shopA.get(1).startedAt());
+  }
+
+  @Test
+  void aHeldJob_saysWhichLimitHoldsIt_andMetricsAndHealthShowWhatTheLimitHoldsBack() {
+    SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    server = TestServer.startAt(clock, Map.of("DROVER_OLDEST_AGE_WARN_SECONDS", "60"));
+    assertThat(put("one-per-shop", "{\"queues\": [\"crawl\"], \"concurrency\": 1}").status())
+        .isEqualTo(201);
+    String first = enqueue("a");
+    String second = enqueue("a");
+    Response claimed =
+        server
+            .api()
+            .postJson(
+                "/api/v1/claims", "{\"worker_id\": \"w\", \"queues\": [\"crawl\"], \"max\": 5}");
+    assertThat(claimed.body().get("jobs"))
+        .extracting(job -> job.get("id").asText())
+        .containsExactly(first);
+
+    JsonNode held = server.api().get("/api/v1/jobs/" + second).body();
+    assertThat(held.get("state").asText()).isEqualTo("waiting");
+    assertThat(held.get("attempt").asInt()).isZero();
+    assertThat(held.get("held_by").get("limit").asText()).isEqualTo("one-per-shop");
+    assertThat(held.get("held_by").get("next_start").isNull()).isTrue();
+    assertThat(server.api().get("/api/v1/jobs/" + first).body().has("held_by")).isFalse();
+    JsonNode status = server.api().get("/api/v1/limits/one-per-shop").body();
+    assertThat(status.get("held").get(0).get("oldest_due").asText())
+        .isEqualTo("2030-01-01T00:00:00Z");
+    assertThat(server.api().get("/metrics").raw().body())
+        .contains("drover_limit_held_jobs{limit=\"one-per-shop\"} 1.0")
+        .contains("drover_limit_active{limit=\"one-per-shop\"} 1.0");
+    assertThat(
+            server.api().get("/health/comprehensive").body().at("/checks/limits/status").asText())
+        .isEqualTo("ok");
+
+    clock.advance(Duration.ofMinutes(2));
+
+    JsonNode health = server.api().get("/health/comprehensive").body();
+    assertThat(health.at("/checks/limits/status").asText()).isEqualTo("degraded");
+    assertThat(health.at("/checks/limits/message").asText())
+        .isEqualTo("one-per-shop has held a job back 120 s (warn above 60 s)");
+  }
+
+  private String enqueue(String shop) {
+    Response enqueued =
+        server
+            .api()
+            .postJson(
+                "/api/v1/jobs",
+                "{\"queue\": \"crawl\", \"kind\": \"noop\", \"rate_key\": \"" + shop + "\"}");
+    assertThat(enqueued.status()).isEqualTo(201);
+    return enqueued.body().get("id").asText();
   }
 
   @Test

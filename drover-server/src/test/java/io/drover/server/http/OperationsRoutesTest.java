@@ -105,7 +105,7 @@ class OperationsRoutesTest {
       assertThat(brief.status()).isEqualTo(200);
       assertThat(brief.body().get("checks").fieldNames())
           .toIterable()
-          .containsExactly("store", "workers", "queues", "memory");
+          .containsExactly("store", "workers", "queues", "limits", "memory");
       assertThat(brief.body().get("checks").get("store").has("details")).isFalse();
       JsonNode store = verbose.body().get("checks").get("store").get("details");
       assertThat(store.get("reachable").asBoolean()).isTrue();
