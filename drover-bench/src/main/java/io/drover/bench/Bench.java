@@ -91,6 +91,7 @@ public final class Bench {
             case STEADY -> SteadyScenario.run(run);
             case BACKLOG -> BacklogScenario.run(run);
             case WORKFLOW -> WorkflowScenario.run(run);
+            case LIMITS -> LimitsScenario.run(run);
           };
       List<Metric> metrics = new ArrayList<>(result.metrics());
       metrics.addAll(result.verdict().metrics());

@@ -21,8 +21,14 @@ final class BenchJobs {
 
   /** The next job, stamped with the time now: call it just before enqueueing. */
   JobSpec next() {
+    return next(null);
+  }
+
+  /** The next job, counted under {@code rateKey} by limits. */
+  JobSpec next(String rateKey) {
     return JobSpec.builder(queue, BenchHandler.KIND)
         .payload(Payload.of(nextSeq++, WallClock.nanos(), payloadBytes))
+        .rateKey(rateKey)
         .build();
   }
 

@@ -107,6 +107,17 @@ final class BenchRun {
    * then stops it.
    */
   FleetResult awaitAndStop(Fleet fleet, long expected, String phase) {
+    await(fleet, expected, phase);
+    FleetResult ran = fleet.stop();
+    workerReports.addAll(ran.workers());
+    return ran;
+  }
+
+  /**
+   * Waits until the fleet has completed {@code expected} jobs, or has completed none for a minute;
+   * the fleet goes on claiming.
+   */
+  void await(Fleet fleet, long expected, String phase) {
     progress.begin(phase, expected, fleet::completed);
     try {
       long seen = -1;
@@ -131,9 +142,6 @@ final class BenchRun {
     } finally {
       progress.end();
     }
-    FleetResult ran = fleet.stop();
-    workerReports.addAll(ran.workers());
-    return ran;
   }
 
   /**

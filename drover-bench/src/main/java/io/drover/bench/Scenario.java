@@ -18,7 +18,12 @@ public enum Scenario {
    * Parallel steps of one run and their join, then a chain of steps: step rate and the hand-off
    * from a completed parent to its started child.
    */
-  WORKFLOW;
+  WORKFLOW,
+  /**
+   * Limits: a drain of 1,000 keys each capped at 2 running against the same drain unlimited, then
+   * unlimited keys drained beside a rate-limited hot key.
+   */
+  LIMITS;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
