@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link JobStore} port on Redis (DESIGN §5), through Lettuce: jobs as hashes, sorted sets for
  * claim order, delays, leases and retention, and one Lua script per state change that touches more
- * than one key. Every key of a queue shares one hash tag, so each script works within one Redis
- * Cluster slot; operations over several queues loop over them from here. {@link Keys} lists the
- * layout.
+ * than one key. Every key of a queue shares one hash tag, so each per-queue script works within one
+ * Redis Cluster slot; operations over several queues loop over them from here. {@link Keys} lists
+ * the layout.
  *
  * <p>Time comes from the store's clock, passed to every script, never from the server, so tests can
  * move it. Runs of steps ({@link RedisWorkflows}) keep their steps' jobs in their queues, where

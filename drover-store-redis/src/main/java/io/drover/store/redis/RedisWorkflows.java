@@ -38,8 +38,8 @@ final class RedisWorkflows implements WorkflowStore {
   }
 
   /**
-   * One script call with every step: measured at about 0.2 s of server time for 10,000 steps
-   * (docs/workflows.md), which keeps a run all-or-nothing without a staging state.
+   * One script call with every step, so a run is all or nothing without a staging state. Measured:
+   * 0.24-0.34 s of server time for 10,000 steps, during which Redis answers no one else.
    */
   @Override
   public RunCreated createRun(RunSpec spec) {
