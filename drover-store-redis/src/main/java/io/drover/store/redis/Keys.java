@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {prefix}:runs                  sorted set of every run id, score 0, so in id order
  * {prefix}:runs-settled:&lt;state&gt; sorted set: settled runs by finished_at, for retention
  * {prefix}:waits                 sorted set: armed waits of steps by wake time
- * {prefix:run/&lt;id&gt;}:...        one run's keys: run, steps, names, children, signals (run.lua)
+ * {prefix:run/&lt;id&gt;}:...        one run's keys: run, steps, names, children, signals, roots
+ *                                (run.lua lists them)
  * prefix:wakeups                 pub/sub channel: names of queues that got claimable jobs
  * prefix:events                  pub/sub channel: job events, a JSON array per message
  * </pre>

@@ -25,6 +25,14 @@ import java.util.UUID;
  * worker's acknowledgement move their run on inside that acknowledgement's own script.
  */
 final class RedisWorkflows implements WorkflowStore {
+  /**
+   * Steps staged per script call. Measured on a 10,000-step run (9,999 steps and a join of them
+   * all), 2 shared cores: 12-22 ms of server time per chunk, 40-55 ms for the one holding the join;
+   * opening the run, which arms its 9,999 roots at once, 90-135 ms. The whole run in one call took
+   * 235-344 ms.
+   */
+  static final int CHUNK = 1_000;
+
   private final RedisLink link;
   private final Keys keys;
   private final RunReader reader;
@@ -38,23 +46,51 @@ final class RedisWorkflows implements WorkflowStore {
   }
 
   /**
-   * One script call with every step, so a run is all or nothing without a staging state. Measured:
-   * 0.24-0.34 s of server time for 10,000 steps, during which Redis answers no one else.
+   * Stages the steps in chunks, then opens the run ({@code run_stage.lua}, {@code run_open.lua}):
+   * each call stays short, and the run is seen by no one until it is whole. The last chunk and the
+   * opening go out in one pipeline, so a run of up to {@value #CHUNK} steps takes one round trip.
    */
   @Override
   public RunCreated createRun(RunSpec spec) {
     long now = clock.millis();
-    List<String> args = keys.runArgs(now);
-    args.add(spec.id().toString());
-    args.add(spec.name());
-    args.add(spec.input());
-    args.add(Integer.toString(spec.maxSteps()));
-    spec.steps().forEach(step -> StepHash.addArgs(args, step, now));
-    List<Object> answer = call("create run", LuaScript.RUN_CREATE, args);
-    return switch ((String) answer.get(0)) {
+    List<StepSpec> steps = spec.steps();
+    Reply<String> opened = null;
+    for (int from = 0; from == 0 || from < steps.size(); from += CHUNK) {
+      boolean last = from + CHUNK >= steps.size();
+      List<String> args = keys.runArgs(now);
+      args.add(spec.id().toString());
+      args.add(spec.name());
+      args.add(spec.input());
+      args.add(Integer.toString(spec.maxSteps()));
+      steps
+          .subList(from, Math.min(steps.size(), from + CHUNK))
+          .forEach(step -> StepHash.addArgs(args, step, now));
+      Batch batch = link.batch("create run");
+      Reply<List<Object>> staged = batch.list(LuaScript.RUN_STAGE, List.of(), args);
+      if (last) {
+        List<String> open = keys.runArgs(now);
+        open.add(spec.id().toString());
+        open.add(Integer.toString(steps.size()));
+        opened = batch.text(LuaScript.RUN_OPEN, List.of(), open);
+      }
+      batch.execute();
+      switch ((String) staged.get().get(0)) {
+        case "exists" -> {
+          return new RunCreated(spec.id(), false);
+        }
+        case "taken" -> {
+          integer("create run (abort)", LuaScript.RUN_DELETE, spec.id(), RunRetention.ABORT);
+          throw taken(steps, (String) staged.get().get(1));
+        }
+        default -> {}
+      }
+    }
+    return switch (opened.get()) {
       case "created" -> new RunCreated(spec.id(), true);
       case "exists" -> new RunCreated(spec.id(), false);
-      default -> throw taken(spec.steps(), (String) answer.get(1));
+      default ->
+          throw new InvalidJobException(
+              "id", "run " + spec.id() + " is being created with other steps");
     };
   }
 
@@ -97,7 +133,7 @@ final class RedisWorkflows implements WorkflowStore {
 
   @Override
   public boolean deleteRun(UUID id) {
-    long deleted = integer("delete run", LuaScript.RUN_DELETE, id);
+    long deleted = integer("delete run", LuaScript.RUN_DELETE, id, RunRetention.SETTLED);
     if (deleted == RunRetention.NO_RUN) {
       throw new RunNotFoundException(id);
     }
@@ -147,18 +183,12 @@ final class RedisWorkflows implements WorkflowStore {
     return answer == 1;
   }
 
-  private long integer(String operation, LuaScript script, UUID runId) {
+  private long integer(String operation, LuaScript script, UUID runId, String... more) {
     List<String> args = keys.runArgs(clock.millis());
     args.add(runId.toString());
+    args.addAll(List.of(more));
     Batch batch = link.batch(operation);
     Reply<Long> answer = batch.integer(script, List.of(), args);
-    batch.execute();
-    return answer.get();
-  }
-
-  private List<Object> call(String operation, LuaScript script, List<String> args) {
-    Batch batch = link.batch(operation);
-    Reply<List<Object>> answer = batch.list(script, List.of(), args);
     batch.execute();
     return answer.get();
   }

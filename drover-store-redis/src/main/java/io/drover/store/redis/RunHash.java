@@ -26,7 +26,15 @@ final class RunHash {
   static final String CREATED_AT = "created_at";
   static final String FINISHED_AT = "finished_at";
 
+  /** The state of a run whose steps are still being staged: no run yet, for anyone else. */
+  private static final String CREATING = "creating";
+
   private RunHash() {}
+
+  /** Whether a read run hash is a run: there, and not still being created. */
+  static boolean isRun(Map<String, String> hash) {
+    return !hash.isEmpty() && !CREATING.equals(hash.get(STATE));
+  }
 
   static RunHead head(Map<String, String> hash) {
     return new RunHead(

@@ -40,7 +40,7 @@ final class RunReader {
     Batch batch = link.batch("get run head");
     Reply<Map<String, String>> hash = batch.command(c -> c.hgetall(keys.run(runId)));
     batch.execute();
-    return hash.get().isEmpty() ? Optional.empty() : Optional.of(RunHash.head(hash.get()));
+    return RunHash.isRun(hash.get()) ? Optional.of(RunHash.head(hash.get())) : Optional.empty();
   }
 
   Optional<Run> run(UUID runId) {
@@ -48,7 +48,7 @@ final class RunReader {
     Reply<Map<String, String>> hash = batch.command(c -> c.hgetall(keys.run(runId)));
     Reply<List<String>> entries = batch.command(c -> c.lrange(keys.runSteps(runId), 0, -1));
     batch.execute();
-    if (hash.get().isEmpty()) {
+    if (!RunHash.isRun(hash.get())) {
       return Optional.empty();
     }
     Batch reads = link.batch("get run (steps)");
@@ -94,7 +94,7 @@ final class RunReader {
       }
       batch.execute();
       for (Reply<Map<String, String>> hash : hashes) {
-        if (!hash.get().isEmpty()
+        if (RunHash.isRun(hash.get())
             && matches(query, RunHash.head(hash.get()))
             && matching.size() <= query.limit()) {
           matching.add(hash.get());

@@ -19,6 +19,11 @@ final class RunRetention {
   /** {@code run_delete.lua}'s answer when there is no such run. */
   static final long NO_RUN = -1;
 
+  /** What {@code run_delete.lua} deletes: a settled run, or a run whose create is aborted. */
+  static final String SETTLED = "settled";
+
+  static final String ABORT = "abort";
+
   /** Settled runs read per round trip. */
   private static final int CHUNK = 20;
 
@@ -83,6 +88,7 @@ final class RunRetention {
   private long delete(String runId, Instant now) {
     List<String> args = keys.runArgs(now.toEpochMilli());
     args.add(runId);
+    args.add(SETTLED);
     Batch batch = link.batch("cleanup (delete run)");
     Reply<Long> steps = batch.integer(LuaScript.RUN_DELETE, List.of(), args);
     batch.execute();

@@ -9,6 +9,7 @@
 --   names            hash: step name to "<job id> <queue>"
 --   children:<job>   list: "<job id> <queue>" per step that depends on <job>
 --   signal:<name>    list: "<job id> <queue>" per step that waits for the signal
+--   roots            list: "<job id> <queue>" per step without parents, while the run is created
 -- and across runs, under {prefix}: runs (every run id at score 0, so in id order), runs-settled:<state>
 -- (settled runs by finished_at, for retention) and waits (armed waits with a deadline by wake time,
 -- members "<job id> <queue>").
@@ -188,8 +189,10 @@ local function parse_steps(first)
   return steps
 end
 
--- The first step whose job id is taken by any job of the store, or nil.
-local function taken_step(steps)
+-- The first step whose job id is taken by any job of the store, or nil. With staging_run, a step
+-- that an earlier try staged into that run (a create retried after a crash) is not taken: it is
+-- marked staged, to be skipped.
+local function taken_step(steps, staging_run)
   for from = 1, #steps, BULK do
     local ids = {}
     for s = from, math.min(#steps, from + BULK - 1) do
@@ -197,8 +200,14 @@ local function taken_step(steps)
     end
     local holders = redis.call('HMGET', JOB_QUEUES, unpack(ids))
     for k = 1, #ids do
+      local step = steps[from + k - 1]
       if holders[k] then
-        return steps[from + k - 1]
+        if staging_run and redis.call('HGET', step_key(step.id, holders[k]), 'run_id') == staging_run
+        then
+          step.staged = true
+        else
+          return step
+        end
       end
     end
   end
@@ -210,23 +219,31 @@ local function lets_start(state, optional, run_on)
   return state == 'completed' or optional == '1' or run_on == 'finished'
 end
 
--- Puts checked steps (PlanCheck, taken_step) into the run: their jobs blocked, registered as jobs
--- of the store, the edges from their parents, each counting the parents still unfinished; then
--- arms those with none, and cancels those a finished parent does not let start, as that parent
--- finishing would have. Parents are steps of the run, new or already in it.
-local function insert_steps(run_id, steps)
+-- Puts checked steps (PlanCheck, taken_step) into the run: their jobs blocked, their ids reserved,
+-- the edges from their parents, each counting the parents still unfinished; then lists and counts
+-- them, arms those with none, and cancels those a finished parent does not let start, as that
+-- parent finishing would have. Parents are steps of the run, new or already in it. A run being
+-- created is staged instead: its steps are only written and reserved, those without parents listed
+-- in its roots, and run_open.lua does the rest once the last of them is in.
+local function insert_steps(run_id, steps, staging)
   local rbase = run_base(run_id)
   local run = rbase .. 'run'
-  local new, queues, registry, index, entries, names = {}, {}, {}, {}, {}, {}
+  local new, queues, registry, index, entries, names, roots = {}, {}, {}, {}, {}, {}, {}
+  local fresh = {}
   for _, step in ipairs(steps) do
     new[step.id] = true
+    if not step.staged then
+      fresh[#fresh + 1] = step
+    end
   end
+  steps = fresh
   for _, step in ipairs(steps) do
     local entry = entry_of(step.id, step.queue)
     local pending, failed_parent = 0, nil
     for _, parent in ipairs(step.parents) do
       redis.call('RPUSH', rbase .. 'children:' .. parent, entry)
-      if new[parent] then
+      if new[parent] or staging then
+        -- A run being created has every step blocked: each parent is pending.
         pending = pending + 1
       else
         local found = redis.call('HMGET', step_key(parent, redis.call('HGET', JOB_QUEUES, parent)),
@@ -241,7 +258,9 @@ local function insert_steps(run_id, steps)
     step.pending, step.failed_parent = pending, failed_parent
     redis.call('HSET', step_key(step.id, step.queue), 'pending', pending,
       unpack(ARGV, step.fields_from, step.fields_to))
-    count_at(queue_base(step.queue) .. 'counts', 'blocked', 1)
+    if not staging then
+      count_at(queue_base(step.queue) .. 'counts', 'blocked', 1)
+    end
     if step.signal ~= '' then
       redis.call('RPUSH', rbase .. 'signal:' .. step.signal, entry)
     end
@@ -254,15 +273,22 @@ local function insert_steps(run_id, steps)
     index[#index + 1] = 0
     index[#index + 1] = step.id
     entries[#entries + 1] = entry
+    if pending == 0 then
+      roots[#roots + 1] = entry
+    end
     names[#names + 1] = step.name
     names[#names + 1] = entry
   end
   bulk('HSET', JOB_QUEUES, registry, 2)
-  bulk('ZADD', GLOBAL .. 'jobs', index, 2)
   bulk('RPUSH', rbase .. 'steps', entries, 1)
   bulk('HSET', rbase .. 'names', names, 2)
   redis.call('HINCRBY', run, 'step_count', #steps)
   redis.call('HINCRBY', run, 'unfinished', #steps)
+  if staging then
+    bulk('RPUSH', rbase .. 'roots', roots, 1)
+    return
+  end
+  bulk('ZADD', GLOBAL .. 'jobs', index, 2)
   local ended = {}
   for _, step in ipairs(steps) do
     if step.failed_parent then

@@ -5,7 +5,7 @@ local run_id = ARGV[FIRST_ARG]
 local rbase = run_base(run_id)
 local run = rbase .. 'run'
 local found = redis.call('HMGET', run, 'state', 'unfinished', 'finished_at')
-if not found[1] then
+if not found[1] or found[1] == 'creating' then
   return -1
 end
 if tonumber(found[2]) == 0 then

@@ -6,7 +6,7 @@ local run_id = ARGV[FIRST_ARG]
 local rbase = run_base(run_id)
 local run = rbase .. 'run'
 local state = redis.call('HGET', run, 'state')
-if not state then
+if not state or state == 'creating' then
   return -1
 end
 if state == 'running' or state == 'completed' then

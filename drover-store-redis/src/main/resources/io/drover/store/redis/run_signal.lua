@@ -4,7 +4,8 @@
 -- already), 'unknown' (no step waits for this signal) or 'no_run'.
 local run_id, signal, body = unpack(ARGV, FIRST_ARG, FIRST_ARG + 2)
 local rbase = run_base(run_id)
-if redis.call('EXISTS', rbase .. 'run') == 0 then
+local state = redis.call('HGET', rbase .. 'run', 'state')
+if not state or state == 'creating' then
   return 'no_run'
 end
 local outcome = 'unknown'
