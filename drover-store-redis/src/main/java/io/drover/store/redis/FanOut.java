@@ -77,6 +77,12 @@ final class FanOut {
         refused.add(outcome.refusal());
       }
     }
+    // Jobs completed here leave this process's hands as those the acknowledger completes do.
+    locator.forget(
+        completions.stream()
+            .filter(completion -> !completion.addSteps().isEmpty())
+            .map(completion -> completion.lease().jobId())
+            .toList());
     List<JobChange> changes = new ArrayList<>(acknowledger.complete(plain));
     changes.addAll(acknowledger.fail(refused));
     for (JobChange change : changes) {
