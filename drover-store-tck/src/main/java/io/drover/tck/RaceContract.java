@@ -141,7 +141,7 @@ abstract class RaceContract extends ContractArea {
 
   @Test
   void aJoinOfAThousandParentsCompletedByEveryProcess_becomesClaimableOnce() throws Exception {
-    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    assumeTrue(store().supportsWorkflows(), store().name() + " store does not run workflows");
     RunSpec spec = fanIn(1_000, "join", "join");
     store().workflows().createRun(spec);
 
@@ -158,7 +158,7 @@ abstract class RaceContract extends ContractArea {
 
   @Test
   void joinsWhoseParentsAreCompletedInBatchesByEveryProcess_becomeClaimableOnce() throws Exception {
-    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    assumeTrue(store().supportsWorkflows(), store().name() + " store does not run workflows");
     store().workflows().createRun(fanIn(JOBS, "joins", "j1", "j2", "j3"));
 
     List<UUID> completed = completeParentsFromEveryProcess(25, true);
@@ -170,7 +170,7 @@ abstract class RaceContract extends ContractArea {
 
   @Test
   void dueWaitsFiredByEveryProcessAtOnce_eachFireOnce() throws Exception {
-    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    assumeTrue(store().supportsWorkflows(), store().name() + " store does not run workflows");
     int runs = 20;
     int timersPerRun = 15;
     List<RunSpec> specs = new ArrayList<>();

@@ -51,7 +51,7 @@ abstract class RunContract extends ContractArea {
 
   @BeforeEach
   void onlyWhereWorkflowsRun() {
-    assumeTrue(store().supportsWorkflows(), store().name() + " does not run workflows yet");
+    assumeTrue(store().supportsWorkflows(), store().name() + " store does not run workflows");
   }
 
   WorkflowStore runs() {

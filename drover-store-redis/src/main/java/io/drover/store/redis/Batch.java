@@ -47,6 +47,11 @@ final class Batch {
     return eval(script, ScriptOutputType.MULTI, keys, args);
   }
 
+  /** Queues a script whose answer is one string. */
+  Reply<String> text(LuaScript script, List<String> keys, List<String> args) {
+    return eval(script, ScriptOutputType.VALUE, keys, args);
+  }
+
   /** Queues a script whose answer is an integer. */
   Reply<Long> integer(LuaScript script, List<String> keys, List<String> args) {
     return eval(script, ScriptOutputType.INTEGER, keys, args);

@@ -34,7 +34,7 @@ final class JobDeleter {
 
   /** Deletes a job unless it is active; see {@link io.drover.store.JobStore#delete}. */
   boolean delete(UUID id) {
-    String queue = jobScript.run("delete", LuaScript.DELETE, id);
+    String queue = jobScript.run("delete", LuaScript.DELETE, id, "delete the run instead");
     if (queue == null) {
       return false;
     }

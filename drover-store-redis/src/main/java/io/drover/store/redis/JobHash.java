@@ -9,6 +9,7 @@ import io.drover.store.StoredJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,10 @@ final class JobHash {
   static final String RATE_KEY = "rate_key";
   static final String TAGS = "tags";
   static final String RUN_ID = "run_id";
+
+  /** A step's parents' job ids, space-separated; only steps of a run have it. */
+  static final String DEPENDS_ON = "depends_on";
+
   static final String PROGRESS = "progress";
   static final String PROGRESS_MESSAGE = "progress_message";
   static final String RESULT = "result";
@@ -102,7 +107,7 @@ final class JobHash {
         hash.get(RATE_KEY),
         tags == null ? List.of() : StoredJson.strings(tags),
         uuid(hash.get(RUN_ID)),
-        List.of(),
+        ids(hash.get(DEPENDS_ON)),
         percent == null
             ? null
             : new Progress(Integer.parseInt(percent), hash.get(PROGRESS_MESSAGE)),
@@ -122,6 +127,13 @@ final class JobHash {
 
   private static Duration millis(String millis) {
     return Duration.ofMillis(Long.parseLong(millis));
+  }
+
+  private static List<UUID> ids(String spaced) {
+    if (spaced == null || spaced.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(spaced.split(" ")).map(UUID::fromString).toList();
   }
 
   private static UUID uuid(String text) {

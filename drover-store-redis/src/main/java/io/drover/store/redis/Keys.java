@@ -1,5 +1,9 @@
 package io.drover.store.redis;
 
+import io.drover.workflow.RunState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +28,18 @@ import java.util.regex.Pattern;
  * {prefix:queue}:counts          hash: jobs per state
  * {prefix:queue}:meta            hash: paused flag
  * {prefix:queue}:dedup:&lt;key&gt;     string: the job holding a de-duplication key
+ * {prefix}:runs                  sorted set of every run id, score 0, so in id order
+ * {prefix}:runs-settled:&lt;state&gt; sorted set: settled runs by finished_at, for retention
+ * {prefix}:waits                 sorted set: armed waits of steps by wake time
+ * {prefix:run/&lt;id&gt;}:...        one run's keys: run, steps, names, children, signals, roots
+ *                                (run.lua lists them)
  * prefix:wakeups                 pub/sub channel: names of queues that got claimable jobs
  * prefix:events                  pub/sub channel: job events, a JSON array per message
  * </pre>
+ *
+ * A step of a run is a job of its queue, with its step's fields in its hash; its run's keys share
+ * the run's own tag, so scripts that move runs on span slots. Single-node and Sentinel Redis run
+ * them; Redis Cluster does not (issue #19).
  */
 final class Keys {
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -95,6 +108,44 @@ final class Keys {
   }
 
   QueueKeys queue(String queue) {
-    return new QueueKeys(queue, "{" + prefix + ":" + queue + "}:", wakeupChannel());
+    return new QueueKeys(queue, "{" + prefix + ":" + queue + "}:", prefix, wakeupChannel());
+  }
+
+  String runIndex() {
+    return global + "runs";
+  }
+
+  String settledRuns(RunState state) {
+    return global + "runs-settled:" + state.wireName();
+  }
+
+  String run(UUID runId) {
+    return runBase(runId) + "run";
+  }
+
+  String runSteps(UUID runId) {
+    return runBase(runId) + "steps";
+  }
+
+  String runNames(UUID runId) {
+    return runBase(runId) + "names";
+  }
+
+  private String runBase(UUID runId) {
+    return "{" + prefix + ":run/" + runId + "}:";
+  }
+
+  /** The arguments of a per-run script: {@code common.lua}'s header, then room for its own. */
+  List<String> runArgs(long nowMillis) {
+    return scriptHeader(nowMillis, prefix, wakeupChannel());
+  }
+
+  /** The header every script with {@code common.lua} starts with. */
+  static List<String> scriptHeader(long nowMillis, String prefix, String wakeupChannel) {
+    List<String> args = new ArrayList<>();
+    args.add(Long.toString(nowMillis));
+    args.add(prefix);
+    args.add(wakeupChannel);
+    return args;
   }
 }

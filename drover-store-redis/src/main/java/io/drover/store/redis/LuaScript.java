@@ -7,55 +7,80 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The Lua scripts, one per resource file beside this class. Every state change that touches more
- * than one key is one of them, so it happens atomically. Per-queue scripts get {@code queue.lua}
- * prepended and schedule scripts {@code schedule.lua}, which name their keys and hold the helpers
- * they share; the others stand alone.
+ * than one key is one of them, so it happens atomically. Per-queue scripts get {@code common.lua}
+ * and {@code queue.lua} prepended, those that move runs on {@code run.lua} too, and schedule
+ * scripts {@code schedule.lua}: they name their keys and hold the helpers the scripts share; the
+ * others stand alone.
  *
  * <p>Each script's SHA-1 is computed here, so calls go out as {@code EVALSHA} without asking the
  * server; {@link Batch} loads a script again when the server answers {@code NOSCRIPT}.
  */
 enum LuaScript {
-  REGISTER(null),
-  UNREGISTER(null),
+  REGISTER(Prelude.NONE),
+  UNREGISTER(Prelude.NONE),
   ENQUEUE(Prelude.QUEUE),
   PEEK(Prelude.QUEUE),
   CLAIM(Prelude.QUEUE),
   HEARTBEAT(Prelude.QUEUE),
-  COMPLETE(Prelude.QUEUE),
-  FAIL(Prelude.QUEUE),
+  COMPLETE(Prelude.QUEUE_RUN),
+  FAIL(Prelude.QUEUE_RUN),
   RELEASE(Prelude.QUEUE),
   PROGRESS(Prelude.QUEUE),
   REAP_PICK(Prelude.QUEUE),
-  CANCEL(Prelude.QUEUE),
+  CANCEL(Prelude.QUEUE_RUN),
   RETRY_NOW(Prelude.QUEUE),
   CLEANUP(Prelude.QUEUE),
   DELETE(Prelude.QUEUE),
   PURGE(Prelude.QUEUE),
   STATS(Prelude.QUEUE),
+  FAN_OUT(Prelude.QUEUE_RUN),
+  RUN_STAGE(Prelude.RUN),
+  RUN_OPEN(Prelude.RUN),
+  RUN_CANCEL(Prelude.RUN),
+  RUN_RETRY(Prelude.RUN),
+  RUN_DELETE(Prelude.RUN),
+  RUN_SIGNAL(Prelude.RUN),
+  RUN_FIRE(Prelude.RUN),
+  RUN_COUNTS(Prelude.NONE),
+  PARENTS(Prelude.NONE),
   SCHEDULE_SAVE(Prelude.SCHEDULE),
   SCHEDULE_DELETE(Prelude.SCHEDULE),
   SCHEDULE_PAUSE(Prelude.SCHEDULE),
   SCHEDULE_ADVANCE(Prelude.SCHEDULE),
-  WORKER_REGISTER(null),
-  WORKER_HEARTBEAT(null),
-  WORKER_REMOVE(null);
+  WORKER_REGISTER(Prelude.NONE),
+  WORKER_HEARTBEAT(Prelude.NONE),
+  WORKER_REMOVE(Prelude.NONE);
 
-  /** The shared beginnings of scripts: key names and helpers, in {@code <name>.lua}. */
+  /** The shared beginnings of scripts: key names and helpers, in these files, in this order. */
   private enum Prelude {
-    QUEUE,
-    SCHEDULE
+    NONE(),
+    QUEUE("common", "queue"),
+    /** Acknowledgements that move a step's run on. */
+    QUEUE_RUN("common", "queue", "run"),
+    RUN("common", "run"),
+    SCHEDULE("schedule");
+
+    private final List<String> files;
+
+    Prelude(String... files) {
+      this.files = List.of(files);
+    }
   }
 
   private final String source;
   private final String sha;
 
   LuaScript(Prelude prelude) {
-    String body = resource(name());
-    this.source = prelude == null ? body : resource(prelude.name()) + "\n" + body;
+    StringBuilder text = new StringBuilder();
+    for (String file : prelude.files) {
+      text.append(resource(file)).append('\n');
+    }
+    this.source = text.append(resource(name())).toString();
     this.sha = sha1(source);
   }
 

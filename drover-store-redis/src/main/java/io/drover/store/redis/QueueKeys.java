@@ -1,16 +1,15 @@
 package io.drover.store.redis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * One queue's keys, and the arguments every per-queue script starts with; {@code queue.lua} reads
- * them in this order.
+ * One queue's keys, and the arguments every per-queue script starts with; {@code common.lua} and
+ * {@code queue.lua} read them in this order.
  *
  * @param base the queue's key prefix, hash tag included: {@code {prefix:queue}:}
  */
-record QueueKeys(String queue, String base, String wakeupChannel) {
+record QueueKeys(String queue, String base, String prefix, String wakeupChannel) {
 
   /** The fixed keys of a per-queue script, in the order {@code queue.lua} names them. */
   List<String> scriptKeys() {
@@ -37,13 +36,14 @@ record QueueKeys(String queue, String base, String wakeupChannel) {
     return base + "meta";
   }
 
-  /** A per-queue script's arguments: the common header, then room for the script's own. */
+  /**
+   * A per-queue script's arguments: the header of {@code common.lua}, then {@code queue.lua}'s,
+   * then room for the script's own.
+   */
   List<String> args(long nowMillis) {
-    List<String> args = new ArrayList<>();
+    List<String> args = Keys.scriptHeader(nowMillis, prefix, wakeupChannel);
     args.add(base);
-    args.add(Long.toString(nowMillis));
     args.add(queue);
-    args.add(wakeupChannel);
     return args;
   }
 }

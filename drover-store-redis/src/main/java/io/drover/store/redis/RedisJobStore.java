@@ -24,6 +24,7 @@ import io.drover.store.Subscription;
 import io.drover.store.WakeupListener;
 import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
+import io.drover.workflow.WorkflowStore;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +37,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link JobStore} port on Redis (DESIGN §5), through Lettuce: jobs as hashes, sorted sets for
  * claim order, delays, leases and retention, and one Lua script per state change that touches more
- * than one key. Every key of a queue shares one hash tag, so each script works within one Redis
- * Cluster slot; operations over several queues loop over them from here. {@link Keys} lists the
- * layout.
+ * than one key. Every key of a queue shares one hash tag, so each per-queue script works within one
+ * Redis Cluster slot; operations over several queues loop over them from here. {@link Keys} lists
+ * the layout.
  *
  * <p>Time comes from the store's clock, passed to every script, never from the server, so tests can
- * move it. Jobs with {@code depends_on} are refused: workflows are not supported.
+ * move it. Runs of steps ({@link RedisWorkflows}) keep their steps' jobs in their queues, where
+ * claims find them, and move on inside the acknowledgement scripts ({@code run.lua}); those scripts
+ * span a queue's slot and the run's, so runs need single-node or Sentinel Redis.
  */
 public final class RedisJobStore implements JobStore {
   private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
@@ -65,6 +68,9 @@ public final class RedisJobStore implements JobStore {
   private final PubSubWakeups wakeups;
   private final RedisEventChannel events;
   private final RedisSchedules schedules;
+  private final FanOut fanOut;
+  private final RunRetention runRetention;
+  private final RedisWorkflows workflows;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisJobStore(
@@ -88,6 +94,9 @@ public final class RedisJobStore implements JobStore {
     this.wakeups = new PubSubWakeups(link, keys.wakeupChannel());
     this.events = new RedisEventChannel(link, keys.eventChannel());
     this.schedules = new RedisSchedules(link, keys, clock);
+    this.fanOut = new FanOut(link, keys, locator, acknowledger, clock);
+    this.runRetention = new RunRetention(link, keys, clock);
+    this.workflows = new RedisWorkflows(link, keys, new RunReader(link, keys), clock);
   }
 
   /**
@@ -151,7 +160,7 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public List<JobChange> complete(List<Completion> completions) {
-    return acknowledger.complete(completions);
+    return fanOut.complete(completions);
   }
 
   @Override
@@ -176,7 +185,8 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public int cleanup(CleanupRequest request) {
-    return cleaner.cleanup(request);
+    int deleted = cleaner.cleanup(request);
+    return deleted + runRetention.cleanup(request, request.batchSize() - deleted);
   }
 
   @Override
@@ -196,12 +206,12 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public boolean cancel(UUID id) {
-    return jobScript.run("cancel", LuaScript.CANCEL, id) != null;
+    return jobScript.run("cancel", LuaScript.CANCEL, id, null) != null;
   }
 
   @Override
   public boolean retryNow(UUID id) {
-    return jobScript.run("retry now", LuaScript.RETRY_NOW, id) != null;
+    return jobScript.run("retry now", LuaScript.RETRY_NOW, id, "retry the run instead") != null;
   }
 
   @Override
@@ -267,6 +277,16 @@ public final class RedisJobStore implements JobStore {
   @Override
   public ScheduleStore schedules() {
     return schedules;
+  }
+
+  @Override
+  public boolean supportsWorkflows() {
+    return true;
+  }
+
+  @Override
+  public WorkflowStore workflows() {
+    return workflows;
   }
 
   @Override

@@ -13,11 +13,14 @@ local claimed = {}
 for j = 1, #popped, 2 do
   local id = popped[j]
   local key = job_key(id)
-  local job = redis.call('HMGET', key, 'state', 'attempt', 'token')
+  local job = redis.call('HMGET', key, 'state', 'attempt', 'token', 'run_at')
   if job[1] then
+    -- A job never starts before it is due. Each process stamps its calls with its own clock before
+    -- sending them, so the call that made this job due (a parent's completion, which sets a step's
+    -- run_at to its own finish; a retry now) may carry a time a little after this claim's.
     redis.call('HSET', key, 'state', 'active', 'attempt', int(tonumber(job[2]) + 1), 'token',
-      int(math.max(tonumber(job[3]) + token_step, token_floor)), 'started_at', NOW_MS, 'worker_id',
-      worker)
+      int(math.max(tonumber(job[3]) + token_step, token_floor)), 'started_at',
+      int(math.max(NOW, tonumber(job[4]))), 'worker_id', worker)
     count(job[1], -1)
     count('active', 1)
     zadd(LEASES, lease_end, id)

@@ -1,77 +1,19 @@
--- Prelude of every per-queue script; LuaScript prepends it. All keys share the queue's hash tag.
--- A job's lease end is its score in leases, kept nowhere else.
+-- Prelude of every per-queue script, after common.lua; LuaScript prepends both. All keys share the
+-- queue's hash tag. A job's lease end is its score in leases, kept nowhere else.
 -- KEYS: ready, delayed, leases, counts, meta, finished:completed, finished:failed,
--- finished:cancelled (QueueKeys.scriptKeys). ARGV: key base "{prefix:queue}:", now in epoch ms,
--- queue name, wake-up channel, then the script's own arguments from FIRST_ARG on.
-local BASE, NOW_MS, QUEUE, CHANNEL = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local NOW = tonumber(NOW_MS)
-local FIRST_ARG = 5
+-- finished:cancelled (QueueKeys.scriptKeys). ARGV after common.lua's: key base "{prefix:queue}:",
+-- queue name, then the script's own arguments from FIRST_ARG on.
+local BASE, QUEUE = ARGV[4], ARGV[5]
+FIRST_ARG = 6
 local READY, DELAYED, LEASES, COUNTS, META = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local FINISHED = { completed = KEYS[6], failed = KEYS[7], cancelled = KEYS[8] }
-
--- Claim order as one exact integer score: priority bands, highest priority in the lowest band,
--- then run_at inside the band; members with equal scores sort by id, which is the port's order.
--- Bands are 2^48 ms wide and run_at is offset by 2^47, so about 4,400 years either side of 1970
--- fit; ten bands stay below 2^53, where doubles stop being exact.
-local BAND = 281474976710656
-local RUN_AT_OFFSET = 140737488355328
-local MAX_PRIORITY = 10
-
--- Most of a script's cost is the number of redis.call()s, so a call over many jobs gathers its
--- counter changes and sorted-set members here and writes them once at the end (flush). Each job
--- changes state at most once per call, so removing before adding is always right.
-local count_changes, set_adds, set_removes = {}, {}, {}
-local BULK = 500
-
-local function int(n)
-  return string.format('%.0f', n)
-end
 
 local function job_key(id)
   return BASE .. 'job:' .. id
 end
 
-local function claim_score(priority, run_at)
-  local t = math.min(math.max(run_at, -RUN_AT_OFFSET), RUN_AT_OFFSET - 1)
-  return int((MAX_PRIORITY - priority) * BAND + t + RUN_AT_OFFSET)
-end
-
 local function count(state, delta)
-  count_changes[state] = (count_changes[state] or 0) + delta
-end
-
-local function zadd(key, score, member)
-  local members = set_adds[key] or {}
-  set_adds[key] = members
-  members[#members + 1] = score
-  members[#members + 1] = member
-end
-
-local function zrem(key, member)
-  local members = set_removes[key] or {}
-  set_removes[key] = members
-  members[#members + 1] = member
-end
-
--- Calls command once per BULK items of list (unpack is bounded by Lua's stack).
-local function bulk(command, key, list, step)
-  for i = 1, #list, BULK * step do
-    redis.call(command, key, unpack(list, i, math.min(#list, i + BULK * step - 1)))
-  end
-end
-
-local function flush()
-  for key, members in pairs(set_removes) do
-    bulk('ZREM', key, members, 1)
-  end
-  for key, members in pairs(set_adds) do
-    bulk('ZADD', key, members, 2)
-  end
-  for state, delta in pairs(count_changes) do
-    if delta ~= 0 then
-      redis.call('HINCRBY', COUNTS, state, delta)
-    end
-  end
+  count_at(COUNTS, state, delta)
 end
 
 local function paused()
@@ -82,23 +24,29 @@ local function wake()
   redis.call('PUBLISH', CHANNEL, QUEUE)
 end
 
--- Takes a job out of the one index its state keeps it in.
+-- Takes a job out of the one index its state keeps it in. A blocked job is in none, nor is a
+-- finished step of a run: it goes with its run, never by its queue's retention.
 local function unindex(id, state)
   if state == 'active' then
     zrem(LEASES, id)
   elseif FINISHED[state] then
     zrem(FINISHED[state], id)
-  else
+  elseif state ~= 'blocked' then
     zrem(READY, id)
     zrem(DELAYED, id)
   end
 end
 
 -- Puts a job into the index its state keeps it in (active jobs go by lease, see claim.lua). A
--- claimable job waits in ready once due, else in delayed until a claim promotes it.
-local function index(id, state, priority, run_at)
+-- claimable job waits in ready once due, else in delayed until a claim promotes it. step is true
+-- for a step of a run, which no finished index holds.
+local function index(id, state, priority, run_at, step)
   if FINISHED[state] then
-    zadd(FINISHED[state], NOW_MS, id)
+    if not step then
+      zadd(FINISHED[state], NOW_MS, id)
+    end
+  elseif state == 'blocked' then
+    return
   elseif run_at <= NOW then
     zadd(READY, claim_score(priority, run_at), id)
   else
@@ -107,11 +55,11 @@ local function index(id, state, priority, run_at)
 end
 
 -- Moves a job's counts and index entry from one state to another that is not active.
-local function file(id, from, to, priority, run_at)
+local function file(id, from, to, priority, run_at, step)
   unindex(id, from)
   count(from, -1)
   count(to, 1)
-  index(id, to, priority, run_at)
+  index(id, to, priority, run_at, step)
 end
 
 -- Deletes a job that is not active: its hash, index entry and count, and the dedup key it still
@@ -156,30 +104,13 @@ local function held(key, token, ...)
 end
 
 -- A held job leaves active for `to`: 'completed' or 'failed' (finished now), or 'waiting' or
--- 'retrying' (claimable at run_at). fields are more field, value pairs to set with the state.
-local function leave_active(key, id, to, priority, run_at, fields)
+-- 'retrying' (claimable at run_at). fields are more field, value pairs to set with the state; step
+-- is true for a step of a run.
+local function leave_active(key, id, to, priority, run_at, fields, step)
   if FINISHED[to] then
     redis.call('HSET', key, 'state', to, 'finished_at', NOW_MS, unpack(fields))
   else
     redis.call('HSET', key, 'state', to, 'run_at', int(run_at), unpack(fields))
   end
-  file(id, 'active', to, priority, run_at)
-end
-
--- Adds what a script changed on one held job to its answer: id, kind, attempt and new state, four
--- flat fields a job in the order the jobs came (Acknowledger reads them).
-local function answer(answers, id, kind, attempt, state)
-  answers[#answers + 1] = id
-  answers[#answers + 1] = kind
-  answers[#answers + 1] = attempt
-  answers[#answers + 1] = state
-end
-
--- Optional text arrives as '' for none, or '=' followed by the text (which may itself be empty).
--- Returns the text, or nil for none.
-local function optional_text(value)
-  if value == '' then
-    return nil
-  end
-  return string.sub(value, 2)
+  file(id, 'active', to, priority, run_at, step)
 end

@@ -152,7 +152,7 @@ public abstract class FleetContract {
 
   @Test
   void aRunOf2000Steps_survivesAWorkerKilledMidWay_everyStepAfterItsParents() throws Exception {
-    assumeTrue(store.supportsWorkflows(), store.name() + " does not run workflows");
+    assumeTrue(store.supportsWorkflows(), store.name() + " store does not run workflows");
     startFleet(2);
     RunSpec spec = layeredRun();
     assertThat(store.workflows().createRun(spec).created()).isTrue();
