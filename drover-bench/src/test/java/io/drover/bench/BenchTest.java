@@ -33,7 +33,15 @@ class BenchTest {
                   "chain_steps_per_s",
                   "handoff_p50_ms",
                   "handoff_p99_ms",
-                  "handoff_max_ms"));
+                  "handoff_max_ms"),
+          Scenario.LIMITS,
+              List.of(
+                  "unlimited_jobs_per_s",
+                  "capped_jobs_per_s",
+                  "capped_ratio",
+                  "beside_hot_jobs_per_s",
+                  "beside_hot_ratio",
+                  "hot_starts_per_s"));
 
   @ParameterizedTest
   @EnumSource(Scenario.class)
