@@ -37,23 +37,19 @@ final class LimitBook {
     return false;
   }
 
-  /**
-   * Stores the limit, counting the governed jobs among {@code active} afresh.
-   *
-   * @return true if created, false if it replaced one
-   */
-  boolean save(LimitSpec spec, Iterable<StoredJob> active) {
+  /** Stores the limit, counting the governed jobs among {@code active} afresh. */
+  void save(LimitSpec spec, Iterable<StoredJob> active) {
     LimitState state = new LimitState(spec);
     for (StoredJob job : active) {
       if (governs(spec, job)) {
         state.started(job.rateKey());
       }
     }
-    return limits.put(spec.name(), state) == null;
+    limits.put(spec.name(), state);
   }
 
-  boolean delete(String name) {
-    return limits.remove(name) != null;
+  void delete(String name) {
+    limits.remove(name);
   }
 
   Optional<LimitState> state(String name) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The memory store's {@link LimitStore}: each call takes the store's lock and works on the {@link
@@ -28,20 +29,12 @@ final class MemoryLimits implements LimitStore {
 
   @Override
   public boolean saveLimit(LimitSpec limit) {
-    JobTable table = store.table();
-    Set<String> woken = new LinkedHashSet<>();
-    boolean created =
-        store.locked(
-            () -> {
-              Optional<LimitSpec> was = table.limits.state(limit.name()).map(state -> state.spec);
-              boolean made = table.limits.save(limit, table.active());
-              table.refreshFairness();
-              woken.addAll(table.queueNames(limit::matchesQueue));
-              was.ifPresent(old -> woken.addAll(table.queueNames(old::matchesQueue)));
-              return made;
-            });
-    store.wake(woken);
-    return created;
+    return changing(
+        limit.name(),
+        limits -> {
+          limits.save(limit, store.table().active());
+          return limit;
+        });
   }
 
   @Override
@@ -56,22 +49,38 @@ final class MemoryLimits implements LimitStore {
 
   @Override
   public boolean deleteLimit(String name) {
+    return changing(
+        name,
+        limits -> {
+          limits.delete(name);
+          return null;
+        });
+  }
+
+  /**
+   * Replaces the limit of {@code name} by what {@code change} leaves (null for none), then makes
+   * queues fair or not as the limits now say and wakes every queue the old or new limit matched:
+   * jobs it held back may start now.
+   *
+   * @return for a save, whether there was no limit of that name; for a delete, whether there was
+   */
+  private boolean changing(String name, Function<LimitBook, LimitSpec> change) {
     JobTable table = store.table();
     Set<String> woken = new LinkedHashSet<>();
-    boolean deleted =
+    boolean answer =
         store.locked(
             () -> {
               Optional<LimitSpec> was = table.limits.state(name).map(state -> state.spec);
-              was.ifPresent(
-                  old -> {
-                    table.limits.delete(name);
-                    table.refreshFairness();
-                    woken.addAll(table.queueNames(old::matchesQueue));
-                  });
-              return was.isPresent();
+              LimitSpec now = change.apply(table.limits);
+              table.refreshFairness();
+              was.ifPresent(old -> woken.addAll(table.queueNames(old::matchesQueue)));
+              if (now != null) {
+                woken.addAll(table.queueNames(now::matchesQueue));
+              }
+              return now == null ? was.isPresent() : was.isEmpty();
             });
     store.wake(woken);
-    return deleted;
+    return answer;
   }
 
   @Override
