@@ -6,6 +6,7 @@ import io.drover.store.ClaimRequest;
 import io.drover.store.LeaseTokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -18,15 +19,18 @@ import java.util.List;
 final class Claims {
   private final Dialect dialect;
   private final JdbcLimits limits;
+  private final InstantSource clock;
 
-  Claims(Dialect dialect, JdbcLimits limits) {
+  Claims(Dialect dialect, JdbcLimits limits, InstantSource clock) {
     this.dialect = dialect;
     this.limits = limits;
+    this.clock = clock;
   }
 
   /** The jobs claimed, in no particular order, in a list the caller may sort. */
-  List<Job> claim(StatementCache statements, ClaimRequest request, long now, LeaseTokens tokens)
-      throws SQLException {
+  List<Job> claim(StatementCache statements, ClaimRequest request) throws SQLException {
+    long now = clock.millis();
+    LeaseTokens tokens = LeaseTokens.draw(now);
     KnownLimits known = limits.known(statements);
     if (known.over(request.queues()).isEmpty()) {
       List<Job> claimed = plain(statements, request, now, tokens, known.version());
@@ -45,7 +49,7 @@ final class Claims {
     if (over.isEmpty()) {
       return plain(statements, request, now, tokens, known.version());
     }
-    return LimitedClaim.claim(statements, dialect, known, over, request, now, tokens);
+    return LimitedClaim.claim(statements, dialect, clock, known, over, request);
   }
 
   private List<Job> plain(

@@ -22,7 +22,6 @@ import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
-import io.drover.store.LeaseTokens;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
@@ -88,7 +87,7 @@ final class JdbcJobStore implements JobStore {
     this.schedules = new JdbcSchedules(transactions, clock);
     this.workflows = new JdbcWorkflows(transactions, writes, dialect, clock);
     this.limits = new JdbcLimits(transactions, writes, dialect, clock);
-    this.claims = new Claims(dialect, limits);
+    this.claims = new Claims(dialect, limits, clock);
     this.notifier = notifier;
     this.events = events;
     this.clock = clock;
@@ -120,10 +119,8 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request) {
-    long now = clock.millis();
-    LeaseTokens tokens = LeaseTokens.draw(now);
     List<Job> claimed =
-        transactions.write("claim", statements -> claims.claim(statements, request, now, tokens));
+        transactions.write("claim", statements -> claims.claim(statements, request));
     claimed.sort(CLAIM_ORDER);
     return claimed;
   }

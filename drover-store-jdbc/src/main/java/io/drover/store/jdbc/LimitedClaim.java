@@ -6,6 +6,7 @@ import io.drover.store.ClaimRequest;
 import io.drover.store.LeaseTokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,39 +30,49 @@ final class LimitedClaim {
   private final long now;
   private final long nowMicros;
   private final int max;
-  private final List<LimitCount> counts = new ArrayList<>();
+  private final List<LimitCount> counts;
   private final Map<String, PriorityQueue<Lane>> queues = new LinkedHashMap<>();
   private final Map<String, Long> turns = new HashMap<>();
   private final Set<Lane> turned = new LinkedHashSet<>();
 
-  private LimitedClaim(StatementCache statements, long now, int max) {
+  private LimitedClaim(StatementCache statements, long now, int max, List<LimitCount> counts) {
     this.statements = statements;
     this.now = now;
     this.nowMicros = now * 1_000;
     this.max = max;
+    this.counts = counts;
   }
 
   /**
    * Claims under {@code over}, the limits that may govern the request's queues, sorted by name.
+   *
+   * <p>The claim's time is read once the counts are: a job whose end the counts saw had its
+   * finished_at set before its transaction committed, so no job this claim starts has a started_at
+   * before the finished_at of one whose slot it took, however long the claim waited for the lock.
+   * Jobs' recorded runs then never overlap more than a cap allows.
    *
    * @return the jobs claimed, in no particular order
    */
   static List<Job> claim(
       StatementCache statements,
       Dialect dialect,
+      InstantSource clock,
       KnownLimits known,
       List<LimitSpec> over,
-      ClaimRequest request,
-      long now,
-      LeaseTokens tokens)
+      ClaimRequest request)
       throws SQLException {
     dialect.lockLimits(statements, over.stream().map(LimitSpec::name).toList());
-    LimitedClaim claim = new LimitedClaim(statements, now, request.max());
+    long before = clock.millis();
+    List<LimitCount> counts = new ArrayList<>();
     for (LimitSpec spec : over) {
       if (spec.caps()) {
-        claim.counts.add(LimitCount.read(statements, dialect, spec, claim.nowMicros));
+        // Rates still ahead at the earlier time include those still ahead now.
+        counts.add(LimitCount.read(statements, dialect, spec, before * 1_000));
       }
     }
+    long now = Math.max(before, clock.millis());
+    LeaseTokens tokens = LeaseTokens.draw(now);
+    LimitedClaim claim = new LimitedClaim(statements, now, request.max(), counts);
     claim.readLanes(dialect, known, request);
     List<String> ids = claim.choose();
     if (ids.isEmpty()) {
