@@ -57,6 +57,19 @@ abstract class Dialect {
       throws SQLException;
 
   /**
+   * The value to bind to a parameter that takes a list of text ({@code :kinds}, {@code :ids}) in
+   * this dialect's statements.
+   */
+  abstract Object textList(Connection connection, List<String> values) throws SQLException;
+
+  /**
+   * Makes claims under the named limits (sorted) wait for each other until the calling transaction
+   * ends, so what one claim counts cannot change before it commits. Where writes are already one at
+   * a time, this does nothing.
+   */
+  abstract void lockLimits(StatementCache statements, List<String> names) throws SQLException;
+
+  /**
    * True when a batch of statements that return rows (an {@code UPDATE … RETURNING} per item) runs
    * as one batch whose rows come back as its generated keys; false when each must run alone.
    */

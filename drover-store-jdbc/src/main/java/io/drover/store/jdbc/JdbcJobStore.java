@@ -7,6 +7,7 @@ import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.events.EventChannel;
+import io.drover.limit.LimitStore;
 import io.drover.schedule.ScheduleStore;
 import io.drover.store.Capabilities;
 import io.drover.store.ClaimRequest;
@@ -21,7 +22,6 @@ import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
-import io.drover.store.LeaseTokens;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.PurgeRequest;
 import io.drover.store.QueueStats;
@@ -70,6 +70,8 @@ final class JdbcJobStore implements JobStore {
   private final WakingWrites writes;
   private final JdbcSchedules schedules;
   private final JdbcWorkflows workflows;
+  private final JdbcLimits limits;
+  private final Claims claims;
 
   JdbcJobStore(
       Dialect dialect,
@@ -84,6 +86,8 @@ final class JdbcJobStore implements JobStore {
     this.writes = new WakingWrites(transactions, notifier);
     this.schedules = new JdbcSchedules(transactions, clock);
     this.workflows = new JdbcWorkflows(transactions, writes, dialect, clock);
+    this.limits = new JdbcLimits(transactions, writes, dialect, clock);
+    this.claims = new Claims(dialect, limits, clock);
     this.notifier = notifier;
     this.events = events;
     this.clock = clock;
@@ -115,28 +119,8 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> claim(ClaimRequest request) {
-    long now = clock.millis();
-    LeaseTokens tokens = LeaseTokens.draw(now);
     List<Job> claimed =
-        transactions.write(
-            "claim",
-            statements -> {
-              BoundStatement claim =
-                  statements
-                      .get("claim")
-                      .set("worker_id", request.workerId())
-                      .set("lease_expires_at", now + request.lease().toMillis())
-                      .set("now", now)
-                      .set("token_floor", tokens.floor())
-                      .set("token_step", tokens.step())
-                      .set(
-                          "patterns",
-                          dialect.queuePatterns(statements.connection(), request.queues()))
-                      .set("limit", request.max());
-              try (ResultSet rows = claim.executeQuery()) {
-                return JobRows.readAll(rows);
-              }
-            });
+        transactions.write("claim", statements -> claims.claim(statements, request));
     claimed.sort(CLAIM_ORDER);
     return claimed;
   }
@@ -250,6 +234,8 @@ final class JdbcJobStore implements JobStore {
           deleted +=
               RunDeletion.deleteExpired(statements, request, request.batchSize() - deleted, now);
           statements.get("delete_expired_dedup_keys").set("now", now).executeUpdate();
+          statements.get("delete_rested_rates").set("now", now * 1_000).executeUpdate();
+          statements.get("delete_idle_fair_turns").executeUpdate();
           return deleted;
         });
   }
@@ -303,6 +289,11 @@ final class JdbcJobStore implements JobStore {
               return false;
             }
             runId = Columns.uuidOrNull(row, "run_id");
+            String queue = row.getString("queue");
+            if (limits.known(statements).holdsSlot(queue, row.getString("kind"))) {
+              // It may have been running: its slot is free.
+              woken.add(queue);
+            }
           }
           if (runId != null) {
             woken.addAll(RunProgress.cancelled(statements, id, runId, now));
@@ -456,6 +447,16 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public boolean supportsLimits() {
+    return true;
+  }
+
+  @Override
+  public LimitStore limits() {
+    return limits;
+  }
+
+  @Override
   public boolean supportsSchedules() {
     return true;
   }
@@ -516,8 +517,13 @@ final class JdbcJobStore implements JobStore {
         operation,
         (statements, woken) -> {
           List<JobChange> changes = work.run(statements, now, woken);
+          KnownLimits known = limits.known(statements);
           List<RunProgress.Ended> ended = new ArrayList<>();
           for (JobChange change : changes) {
+            if (known.holdsSlot(change.queue(), change.kind())) {
+              // The attempt ended, so its slot is free for the queue's next job.
+              woken.add(change.queue());
+            }
             if (change.runId() != null && change.state().isTerminal()) {
               ended.add(new RunProgress.Ended(change.id(), change.runId(), change.state(), false));
             }

@@ -108,6 +108,22 @@ final class PostgresDialect extends Dialect {
         "text", patterns.stream().map(PostgresDialect::likePattern).toArray());
   }
 
+  @Override
+  Object textList(Connection connection, List<String> values) throws SQLException {
+    return connection.createArrayOf("text", values.toArray());
+  }
+
+  /** A transaction-scoped advisory lock per limit ({@code lock_limit}). */
+  @Override
+  void lockLimits(StatementCache statements, List<String> names) throws SQLException {
+    BoundStatement lock = statements.get("lock_limit");
+    for (String name : names) {
+      try (ResultSet ignored = lock.set("name", name).executeQuery()) {
+        // pg_advisory_xact_lock returns once the lock is held
+      }
+    }
+  }
+
   /**
    * The LIKE pattern matching what {@code pattern} matches. Queue names may hold {@code _}, which
    * LIKE reads as any one character; backslash, LIKE's default escape, makes it literal.

@@ -10,14 +10,15 @@ import java.util.Map;
  * The named SQL statements of one database, read once from resource files beside this class. A file
  * holds blocks that each start with a line {@code -- name: <name>}; other lines starting with
  * {@code --} are comments and are dropped, and a trailing {@code ;} is optional. Statements a
- * dialect shares come from {@code common.sql} (jobs), {@code schedules.sql} and {@code runs.sql},
- * the rest from {@code <dialect>.sql}; a name defined twice is an error, so a dialect file holds
- * only what differs.
+ * dialect shares come from {@code common.sql} (jobs), {@code schedules.sql}, {@code runs.sql} and
+ * {@code limits.sql}, the rest from {@code <dialect>.sql} and {@code <dialect>-limits.sql}; a name
+ * defined twice is an error, so a dialect file holds only what differs.
  */
 final class SqlStatements {
   static final String COMMON = "common.sql";
   static final String SCHEDULES = "schedules.sql";
   static final String RUNS = "runs.sql";
+  static final String LIMITS = "limits.sql";
   private static final String NAME_MARKER = "-- name:";
 
   private final Map<String, NamedStatement> statements;
@@ -26,12 +27,9 @@ final class SqlStatements {
     this.statements = Map.copyOf(statements);
   }
 
-  /**
-   * Loads {@code common.sql}, {@code schedules.sql}, {@code runs.sql} and then {@code
-   * <dialect>.sql}.
-   */
+  /** Loads the shared files and then {@code <dialect>.sql} and {@code <dialect>-limits.sql}. */
   static SqlStatements forDialect(String dialect) {
-    return load(COMMON, SCHEDULES, RUNS, dialect + ".sql");
+    return load(COMMON, SCHEDULES, RUNS, LIMITS, dialect + ".sql", dialect + "-limits.sql");
   }
 
   /**

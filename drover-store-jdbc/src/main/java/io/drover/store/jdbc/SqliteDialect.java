@@ -47,6 +47,15 @@ final class SqliteDialect extends Dialect {
   }
 
   @Override
+  Object textList(Connection connection, List<String> values) {
+    return StoredJson.strings(values);
+  }
+
+  /** Claims run in write transactions, which SQLite already runs one at a time. */
+  @Override
+  void lockLimits(StatementCache statements, List<String> names) {}
+
+  @Override
   Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {
     return StoredJson.strings(patterns.stream().map(QueuePattern::text).toList());
   }

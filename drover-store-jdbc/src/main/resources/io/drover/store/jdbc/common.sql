@@ -69,11 +69,12 @@ UPDATE jobs SET progress_percent = :percent, progress_message = :message
 WHERE id = :id AND state = 'active' AND lease_token = :token
 RETURNING id, queue, kind, attempt, state, run_at, run_id;
 
--- A cancelled step of a run (run_id set) moves its run on in the same transaction.
+-- A cancelled step of a run (run_id set) moves its run on in the same transaction; the queue and
+-- kind tell whether it may have freed a limit's slot.
 -- name: cancel
 UPDATE jobs SET state = 'cancelled', finished_at = :now, lease_expires_at = NULL
 WHERE id = :id AND state NOT IN ('completed', 'failed', 'cancelled')
-RETURNING run_id;
+RETURNING run_id, queue, kind;
 
 -- A job that used its last attempt gets one more. A step of a run that ended is retried with its
 -- run, never alone.

@@ -6,7 +6,10 @@
 -- after :limit rows; the outer query keeps the best :limit of those. A claim thus reads a few
 -- index entries per queue however many jobs wait or have finished. The subquery locks what it
 -- returns, so rows cut by the outer limit stay locked, and skipped by other claims, only until
--- this statement's transaction ends. MATERIALIZED runs the selection exactly once.
+-- this statement's transaction ends. MATERIALIZED runs the selection exactly once. The claim runs
+-- only while the limits are as the caller last read them (:limits_version), so a claim that knows of
+-- no limit on its queues never starts a job a limit saved since holds back; when the version moved,
+-- it claims nothing and the caller reads the limits again. The version is one row, read once.
 -- name: claim
 WITH picked AS MATERIALIZED (
   SELECT c.id
@@ -20,6 +23,7 @@ WITH picked AS MATERIALIZED (
     LIMIT :limit
     FOR UPDATE SKIP LOCKED) c
   WHERE q.paused = 0 AND q.name LIKE ANY (:patterns)
+    AND (SELECT COALESCE(MAX(version), 0) FROM limit_version) = :limits_version
   ORDER BY c.priority DESC, c.run_at, c.id
   LIMIT :limit)
 UPDATE jobs

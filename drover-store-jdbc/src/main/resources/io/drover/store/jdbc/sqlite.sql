@@ -4,7 +4,8 @@
 -- "*"). The plan is pinned: for each matching queue (CROSS JOIN keeps queues the outer loop),
 -- walk jobs_claimable in claim order and stop once a row cannot make the limit, so a claim costs
 -- the same with a backlog of millions. Left to itself, without table statistics, SQLite sorts
--- every claimable job instead. RETURNING gives rows in no particular order.
+-- every claimable job instead. RETURNING gives rows in no particular order. As on PostgreSQL, the
+-- claim runs only while the limits are at the version the caller last read (:limits_version).
 -- name: claim
 UPDATE jobs
 SET state = 'active', attempt = attempt + 1, lease_token = MAX(lease_token + :token_step, :token_floor),
@@ -16,6 +17,7 @@ WHERE id IN (
     AND q.paused = 0
     AND EXISTS (SELECT 1 FROM json_each(:patterns) p WHERE q.name GLOB p.value)
     AND j.state IN ('waiting', 'scheduled', 'retrying') AND j.run_at <= :now
+    AND (SELECT COALESCE(MAX(version), 0) FROM limit_version) = :limits_version
   ORDER BY j.priority DESC, j.run_at, j.id
   LIMIT :limit)
 RETURNING *;

@@ -86,6 +86,7 @@ class PostgresClaimTest {
         explain
             .set("now", Long.MAX_VALUE)
             .set("limit", 10)
+            .set("limits_version", 0L)
             .set("patterns", connection.createArrayOf("text", new Object[] {"%"}))
             .set("worker_id", "w")
             .set("lease_expires_at", 1L)

@@ -32,6 +32,7 @@ class PostgresDialectTest {
             "now",
             "patterns",
             "limit",
+            "limits_version",
             "token_floor",
             "token_step");
     assertThat(statements.get("notify").positions()).containsOnlyKeys("channel", "payloads");

@@ -19,6 +19,7 @@ class SqlStatementsTest {
             "now",
             "patterns",
             "limit",
+            "limits_version",
             "token_floor",
             "token_step");
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.JobState;
+import io.drover.limit.LimitSpec;
+import io.drover.limit.Rate;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
 import io.drover.workflow.Run;
@@ -16,12 +18,14 @@ import io.drover.workflow.Step;
 import io.drover.workflow.StepSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +54,11 @@ public abstract class FleetContract {
   private static final Duration FINISH = Duration.ofMinutes(3);
   private static final int RUN_LAYERS = 20;
   private static final int RUN_WIDTH = 100;
+  private static final int LIMITED_SLOTS = 3;
+  private static final int CAPPED_JOBS = 60;
+  private static final int RATED_JOBS = 100;
+  private static final Duration RATE_WINDOW = Duration.ofMillis(200);
+  private static final Duration LIMITED_WORK = Duration.ofMillis(100);
 
   @TempDir Path dir;
   private final List<FleetProcess> fleet = new ArrayList<>();
@@ -192,6 +201,103 @@ public abstract class FleetContract {
       }
     }
     assertThat(timesRun.values()).allMatch(times -> times <= 2L);
+  }
+
+  /**
+   * Limits hold across the fleet: a concurrency cap of {@value #LIMITED_SLOTS} per key (on jobs of
+   * one kind) is never exceeded by the running jobs of key A however many processes claim them,
+   * while other keys run beside it; and a rate of 2 starts per 200 ms per key (on jobs of the other
+   * kind) is never exceeded in any 200 ms window measured from the starts the store recorded, for
+   * keys A and B alike. (The issue's 2 per second over 200 jobs a key would take 100 s; the window
+   * is scaled down, the check is the same.)
+   */
+  @Test
+  void limits_holdAcrossTheFleet_aConcurrencyCapPerKey_andARatePerKey() throws Exception {
+    assumeTrue(store.supportsLimits(), store.name() + " does not enforce limits");
+    startFleet(LIMITED_WORK.toMillis());
+    store
+        .limits()
+        .saveLimit(
+            LimitSpec.builder(queue + "-slots")
+                .queues(queue)
+                .kinds(FleetWorkerMain.OTHER_KIND)
+                .concurrency(LIMITED_SLOTS)
+                .build());
+    store
+        .limits()
+        .saveLimit(
+            LimitSpec.builder(queue + "-rate")
+                .queues(queue)
+                .kinds(FleetWorkerMain.KIND)
+                .rate(Rate.of(2, RATE_WINDOW))
+                .build());
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < CAPPED_JOBS; i++) {
+      specs.add(JobSpec.builder(queue, FleetWorkerMain.OTHER_KIND).rateKey("A").build());
+      specs.add(
+          JobSpec.builder(queue, FleetWorkerMain.OTHER_KIND).rateKey("other-" + i % 10).build());
+    }
+    for (int i = 0; i < RATED_JOBS; i++) {
+      specs.add(JobSpec.builder(queue, FleetWorkerMain.KIND).rateKey("A").build());
+      specs.add(JobSpec.builder(queue, FleetWorkerMain.KIND).rateKey("B").build());
+    }
+    List<UUID> ids = store.enqueue(specs).stream().map(enqueued -> enqueued.id()).toList();
+
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> count(JobState.COMPLETED) == specs.size());
+
+    List<Job> capped = new ArrayList<>();
+    List<Job> others = new ArrayList<>();
+    Map<String, List<Instant>> starts = new TreeMap<>();
+    for (UUID id : ids) {
+      Job job = store.get(id).orElseThrow();
+      if (job.kind().equals(FleetWorkerMain.KIND)) {
+        starts.computeIfAbsent(job.rateKey(), key -> new ArrayList<>()).add(job.startedAt());
+      } else if (job.rateKey().equals("A")) {
+        capped.add(job);
+      } else {
+        others.add(job);
+      }
+    }
+    assertThat(mostRunningAtOnce(capped))
+        .as("key A's jobs running at once")
+        .isBetween(1, LIMITED_SLOTS);
+    assertThat(mostRunningAtOnce(others))
+        .as("other keys' jobs running at once, beside key A's")
+        .isGreaterThan(LIMITED_SLOTS);
+    assertThat(starts).containsOnlyKeys("A", "B");
+    starts.forEach(
+        (key, times) -> {
+          times.sort(null);
+          assertThat(times).hasSize(RATED_JOBS);
+          for (int i = 2; i < times.size(); i++) {
+            assertThat(Duration.between(times.get(i - 2), times.get(i)))
+                .as("the window from start %d of key %s to start %d", i - 2, key, i)
+                .isGreaterThanOrEqualTo(RATE_WINDOW);
+          }
+        });
+  }
+
+  /**
+   * The most jobs whose runs, from {@code started_at} until {@code finished_at}, overlap at one
+   * moment; a job that started in the millisecond another finished does not overlap it, as the
+   * finish freed the slot first.
+   */
+  private static int mostRunningAtOnce(List<Job> jobs) {
+    TreeMap<Instant, Integer> changes = new TreeMap<>();
+    for (Job job : jobs) {
+      changes.merge(job.startedAt(), 1, Integer::sum);
+      changes.merge(job.finishedAt(), -1, Integer::sum);
+    }
+    int running = 0;
+    int most = 0;
+    for (int change : changes.values()) {
+      running += change;
+      most = Math.max(most, running);
+    }
+    return most;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.drover.tck.fleet;
 
 import io.drover.Drover;
+import io.drover.Handler;
 import io.drover.Outcome;
 import io.drover.runtime.WorkerConfig;
 import io.drover.store.JobStore;
@@ -21,6 +22,9 @@ import java.util.Properties;
 public final class FleetWorkerMain {
   static final String KIND = "fleet.run";
 
+  /** A second kind, run alike, for limits that govern one kind only. */
+  static final String OTHER_KIND = "fleet.other";
+
   private FleetWorkerMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -40,18 +44,19 @@ public final class FleetWorkerMain {
     Duration lease =
         Duration.ofMillis(Long.parseLong(properties.getProperty("drover.fleet.leaseMillis")));
     JobStore store = factory.open(properties);
+    Handler run =
+        ctx -> {
+          if (workMillis > 0) {
+            Thread.sleep(workMillis);
+          }
+          record(runs, ctx.job().id().toString());
+          return Outcome.complete();
+        };
     Drover drover =
         Drover.builder()
             .store(store)
-            .handler(
-                KIND,
-                ctx -> {
-                  if (workMillis > 0) {
-                    Thread.sleep(workMillis);
-                  }
-                  record(runs, ctx.job().id().toString());
-                  return Outcome.complete();
-                })
+            .handler(KIND, run)
+            .handler(OTHER_KIND, run)
             .worker(
                 WorkerConfig.builder()
                     .workerId(properties.getProperty("drover.fleet.workerId"))

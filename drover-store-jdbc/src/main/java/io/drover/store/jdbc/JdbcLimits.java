@@ -1,0 +1,212 @@
+package io.drover.store.jdbc;
+
+import io.drover.limit.HeldKey;
+import io.drover.limit.LimitSpec;
+import io.drover.limit.LimitStatus;
+import io.drover.limit.LimitStore;
+import io.drover.store.QueuePattern;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The JDBC stores' {@link LimitStore}: limits are rows of {@code limits}, and every change moves
+ * {@code limit_version} in the same transaction. Each process keeps the limits it last read ({@link
+ * KnownLimits}) for its claims, which compare the version at every claim, so a change takes effect
+ * at every process's next claim. Saving or deleting a limit wakes the queues it matches, since jobs
+ * it held back may start now.
+ */
+final class JdbcLimits implements LimitStore {
+  private final StoreTransactions transactions;
+  private final WakingWrites writes;
+  private final Dialect dialect;
+  private final InstantSource clock;
+  private volatile KnownLimits known;
+
+  JdbcLimits(
+      StoreTransactions transactions, WakingWrites writes, Dialect dialect, InstantSource clock) {
+    this.transactions = transactions;
+    this.writes = writes;
+    this.dialect = dialect;
+    this.clock = clock;
+  }
+
+  /** The limits this process last read, reading them in this transaction the first time. */
+  KnownLimits known(StatementCache statements) throws SQLException {
+    KnownLimits last = known;
+    return last != null ? last : refresh(statements);
+  }
+
+  /** The limits as of this transaction: read again only if their version moved. */
+  KnownLimits refresh(StatementCache statements) throws SQLException {
+    long version;
+    try (ResultSet row = statements.get("limit_version").executeQuery()) {
+      row.next();
+      version = row.getLong("version");
+    }
+    KnownLimits last = known;
+    if (last != null && last.version() == version) {
+      return last;
+    }
+    KnownLimits read = new KnownLimits(version, list(statements));
+    known = read;
+    return read;
+  }
+
+  @Override
+  public boolean saveLimit(LimitSpec limit) {
+    long now = clock.millis();
+    return writes.write(
+        "save limit",
+        (statements, woken) -> {
+          Optional<LimitSpec> was = find(statements, limit.name());
+          boolean created =
+              was.isEmpty()
+                  && LimitRows.bind(statements.get("insert_limit"), limit, now).executeUpdate() > 0;
+          if (!created) {
+            LimitRows.bind(statements.get("update_limit"), limit, now).executeUpdate();
+          }
+          statements.get("delete_limit_rates").set("name", limit.name()).executeUpdate();
+          statements.get("bump_limit_version").executeUpdate();
+          woken.addAll(matchedQueues(statements, limit));
+          if (was.isPresent()) {
+            woken.addAll(matchedQueues(statements, was.get()));
+          }
+          return created;
+        });
+  }
+
+  @Override
+  public Optional<LimitSpec> limit(String name) {
+    return transactions.read("get limit", statements -> find(statements, name));
+  }
+
+  @Override
+  public List<LimitSpec> limits() {
+    return transactions.read("list limits", JdbcLimits::list);
+  }
+
+  @Override
+  public boolean deleteLimit(String name) {
+    return writes.write(
+        "delete limit",
+        (statements, woken) -> {
+          Optional<LimitSpec> was = find(statements, name);
+          if (was.isEmpty()) {
+            return false;
+          }
+          statements.get("delete_limit").set("name", name).executeUpdate();
+          statements.get("delete_limit_rates").set("name", name).executeUpdate();
+          statements.get("bump_limit_version").executeUpdate();
+          woken.addAll(matchedQueues(statements, was.get()));
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<LimitStatus> limitStatus(String name) {
+    long now = clock.millis();
+    return transactions.read(
+        "limit status",
+        statements -> {
+          Optional<LimitSpec> spec = find(statements, name);
+          if (spec.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(status(statements, spec.get(), now));
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextStart(List<QueuePattern> queues) {
+    long nowMicros = clock.millis() * 1_000;
+    return transactions.read(
+        "next start",
+        statements -> {
+          long earliest = Long.MAX_VALUE;
+          for (LimitSpec spec : refresh(statements).over(queues)) {
+            if (spec.rate() != null) {
+              long tolerance = spec.rate().toleranceMicros();
+              BoundStatement next =
+                  statements
+                      .get("next_rate_opening")
+                      .set("name", spec.name())
+                      .set("after", nowMicros + tolerance);
+              try (ResultSet row = next.executeQuery()) {
+                row.next(); // MIN gives one row, null when no key is held
+                long nextStart = row.getLong("next_start");
+                if (!row.wasNull()) {
+                  earliest = Math.min(earliest, nextStart - tolerance);
+                }
+              }
+            }
+          }
+          return earliest == Long.MAX_VALUE
+              ? Optional.<Instant>empty()
+              : Optional.of(Instant.EPOCH.plus(earliest, ChronoUnit.MICROS));
+        });
+  }
+
+  /** The keys at one of the limit's caps that have governed jobs waiting, by key. */
+  private LimitStatus status(StatementCache statements, LimitSpec spec, long now)
+      throws SQLException {
+    if (!spec.caps()) {
+      return new LimitStatus(spec, 0, List.of());
+    }
+    long nowMicros = now * 1_000;
+    Map<String, Long> waiting =
+        new TreeMap<>(
+            LimitCount.perKey(
+                LimitCount.governed(statements, dialect, "waiting_by_key", spec).set("now", now),
+                "jobs"));
+    LimitCount count = LimitCount.read(statements, dialect, spec, nowMicros);
+    List<HeldKey> held = new ArrayList<>();
+    for (Map.Entry<String, Long> key : waiting.entrySet()) {
+      if (!count.admits(key.getKey(), nowMicros)) {
+        Instant nextStart =
+            count.rateHolds(key.getKey(), nowMicros)
+                ? Instant.EPOCH.plus(count.opensAt(key.getKey()), ChronoUnit.MICROS)
+                : null;
+        held.add(new HeldKey(key.getKey(), count.active(key.getKey()), key.getValue(), nextStart));
+      }
+    }
+    return new LimitStatus(spec, count.active(), held);
+  }
+
+  private static Optional<LimitSpec> find(StatementCache statements, String name)
+      throws SQLException {
+    try (ResultSet row = statements.get("get_limit").set("name", name).executeQuery()) {
+      return row.next() ? Optional.of(LimitRows.read(row)) : Optional.empty();
+    }
+  }
+
+  private static List<LimitSpec> list(StatementCache statements) throws SQLException {
+    try (ResultSet rows = statements.get("list_limits").executeQuery()) {
+      return LimitRows.readAll(rows);
+    }
+  }
+
+  /** The known queues the limit matches: to wake when it changes. */
+  private static Set<String> matchedQueues(StatementCache statements, LimitSpec spec)
+      throws SQLException {
+    Set<String> matched = new LinkedHashSet<>();
+    try (ResultSet rows = statements.get("queue_names").executeQuery()) {
+      while (rows.next()) {
+        String queue = rows.getString("name");
+        if (spec.matchesQueue(queue)) {
+          matched.add(queue);
+        }
+      }
+    }
+    return matched;
+  }
+}

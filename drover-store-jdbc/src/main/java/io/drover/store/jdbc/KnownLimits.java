@@ -1,0 +1,75 @@
+package io.drover.store.jdbc;
+
+import io.drover.limit.LimitSpec;
+import io.drover.store.QueuePattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The limits as a process last read them, with the version of {@code limit_version} they were read
+ * at: claims decide from it whether a request may touch a governed queue, and a claim that finds
+ * the version moved reads them again.
+ *
+ * @param specs sorted by name, as {@code list_limits} returns them
+ */
+record KnownLimits(long version, List<LimitSpec> specs) {
+  KnownLimits {
+    specs = List.copyOf(specs);
+  }
+
+  /**
+   * The limits that cap or make fair a queue that {@code queues} may match, by name: a claim of
+   * those queues goes the limited way when there is any.
+   */
+  List<LimitSpec> over(List<QueuePattern> queues) {
+    List<LimitSpec> over = new ArrayList<>();
+    for (LimitSpec spec : specs) {
+      if ((spec.caps() || spec.fair()) && overlaps(spec, queues)) {
+        over.add(spec);
+      }
+    }
+    return over;
+  }
+
+  boolean isFair(String queue) {
+    for (LimitSpec spec : specs) {
+      if (spec.fair() && spec.matchesQueue(queue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a job of {@code kind} in {@code queue} holds a slot of a concurrency cap while active,
+   * so its end should wake the queue.
+   */
+  boolean holdsSlot(String queue, String kind) {
+    for (LimitSpec spec : specs) {
+      if ((spec.concurrency() != null || spec.queueConcurrency() != null)
+          && spec.governs(queue, kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a queue the limit matches may be one {@code queues} match: a literal on either side
+   * decides exactly; two globs are taken to overlap.
+   */
+  private static boolean overlaps(LimitSpec spec, List<QueuePattern> queues) {
+    for (QueuePattern claimed : queues) {
+      for (QueuePattern governed : spec.queues()) {
+        boolean may =
+            claimed.isLiteral()
+                ? governed.matches(claimed.text())
+                : !governed.isLiteral() || claimed.matches(governed.text());
+        if (may) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

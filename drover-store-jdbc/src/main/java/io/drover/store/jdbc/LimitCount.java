@@ -1,0 +1,116 @@
+package io.drover.store.jdbc;
+
+import io.drover.limit.LimitSpec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One limit's counts as read inside a transaction: its governed jobs running now, per key and in
+ * all, read from jobs themselves (so whatever ended an attempt has freed its slot), and for a rate
+ * each key's next allowed start (GCRA's theoretical arrival time, epoch microseconds) where it is
+ * still ahead. A claim advances the counts as it takes jobs and writes the rate back.
+ */
+final class LimitCount {
+  final LimitSpec spec;
+  private final Map<String, Long> activeByKey;
+  private final Map<String, Long> nextStart;
+  private final Set<String> charged = new HashSet<>();
+  private long active;
+
+  private LimitCount(LimitSpec spec, Map<String, Long> activeByKey, Map<String, Long> nextStart) {
+    this.spec = spec;
+    this.activeByKey = activeByKey;
+    this.nextStart = nextStart;
+    this.active = activeByKey.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  static LimitCount read(StatementCache statements, Dialect dialect, LimitSpec spec, long nowMicros)
+      throws SQLException {
+    Map<String, Long> active = perKey(governed(statements, dialect, "active_by_key", spec), "jobs");
+    Map<String, Long> nextStart = new HashMap<>();
+    if (spec.rate() != null) {
+      BoundStatement rates =
+          statements.get("rate_states").set("name", spec.name()).set("now", nowMicros);
+      nextStart = perKey(rates, "next_start");
+    }
+    return new LimitCount(spec, active, nextStart);
+  }
+
+  /** The statement {@code name}, one that counts jobs the limit governs, with their match bound. */
+  static BoundStatement governed(
+      StatementCache statements, Dialect dialect, String name, LimitSpec spec) throws SQLException {
+    return statements
+        .get(name)
+        .set("patterns", dialect.queuePatterns(statements.connection(), spec.queues()))
+        .set("kinds", dialect.textList(statements.connection(), spec.kinds()));
+  }
+
+  /** A query's rows of {@code rate_key} and a number, as a map. */
+  static Map<String, Long> perKey(BoundStatement query, String column) throws SQLException {
+    Map<String, Long> values = new HashMap<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        values.put(rows.getString("rate_key"), rows.getLong(column));
+      }
+    }
+    return values;
+  }
+
+  long active() {
+    return active;
+  }
+
+  long active(String key) {
+    return activeByKey.getOrDefault(key, 0L);
+  }
+
+  /** Whether a governed job of {@code key} may start at {@code nowMicros}. */
+  boolean admits(String key, long nowMicros) {
+    if (spec.queueConcurrency() != null && active >= spec.queueConcurrency()) {
+      return false;
+    }
+    if (spec.concurrency() != null && active(key) >= spec.concurrency()) {
+      return false;
+    }
+    return spec.rate() == null || !rateHolds(key, nowMicros);
+  }
+
+  /** Whether the rate keeps {@code key} from starting at {@code nowMicros}. */
+  boolean rateHolds(String key, long nowMicros) {
+    Long next = nextStart.get(key);
+    return next != null && next - spec.rate().toleranceMicros() > nowMicros;
+  }
+
+  /** When the rate lets {@code key} start, in epoch microseconds; only while it holds the key. */
+  long opensAt(String key) {
+    return nextStart.get(key) - spec.rate().toleranceMicros();
+  }
+
+  /** Counts a start of {@code key} at {@code nowMicros}: a slot, and a turn of the rate. */
+  void charge(String key, long nowMicros) {
+    activeByKey.merge(key, 1L, Long::sum);
+    active++;
+    if (spec.rate() != null) {
+      long spacing = spec.rate().spacingMicros();
+      nextStart.merge(key, nowMicros + spacing, (was, fresh) -> Math.max(was, nowMicros) + spacing);
+      charged.add(key);
+    }
+  }
+
+  /** Writes the next start of each key charged back to {@code limit_rates}. */
+  void saveRates(StatementCache statements) throws SQLException {
+    if (charged.isEmpty()) {
+      return;
+    }
+    BoundStatement save = statements.get("save_rate_state");
+    for (String key : charged) {
+      save.set("name", spec.name()).set("rate_key", key).set("next_start", nextStart.get(key));
+      save.addBatch();
+    }
+    save.executeBatch();
+  }
+}
