@@ -73,6 +73,42 @@ public record LimitSpec(
     return QueuePattern.anyMatches(queues, queue);
   }
 
+  /**
+   * Whether a governed job may start now, given the limit's governed jobs running in all and of its
+   * key, and its key's theoretical arrival time under the rate (null if none).
+   */
+  public boolean admits(long active, long activeOfKey, Long nextStartMicros, long nowMicros) {
+    if (queueConcurrency != null && active >= queueConcurrency) {
+      return false;
+    }
+    if (concurrency != null && activeOfKey >= concurrency) {
+      return false;
+    }
+    return rate == null || !rate.holds(nextStartMicros, nowMicros);
+  }
+
+  /** Whether a running governed job holds a slot, so its end may let another start. */
+  public boolean capsConcurrency() {
+    return concurrency != null || queueConcurrency != null;
+  }
+
+  /**
+   * Whether a queue the limit matches may be one that {@code claimed} match: a literal on either
+   * side decides exactly; two globs are taken to overlap.
+   */
+  public boolean mayGovernAny(List<QueuePattern> claimed) {
+    for (QueuePattern asked : claimed) {
+      for (QueuePattern governed : queues) {
+        if (asked.isLiteral()
+            ? governed.matches(asked.text())
+            : !governed.isLiteral() || asked.matches(governed.text())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the limit caps anything (a limit may only make its queues fair). */
   public boolean caps() {
     return rate != null || concurrency != null || queueConcurrency != null;

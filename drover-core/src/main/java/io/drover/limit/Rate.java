@@ -47,4 +47,25 @@ public record Rate(int limit, Duration per, int burst) {
   public long toleranceMicros() {
     return (burst - 1) * spacingMicros();
   }
+
+  /**
+   * Whether the rate keeps a key from starting at {@code nowMicros}.
+   *
+   * @param nextStartMicros the key's theoretical arrival time, or null for a key never started (or
+   *     rested long enough to be forgotten)
+   */
+  public boolean holds(Long nextStartMicros, long nowMicros) {
+    return nextStartMicros != null && opensAt(nextStartMicros) > nowMicros;
+  }
+
+  /** When a key whose theoretical arrival time is {@code nextStartMicros} may start. */
+  public long opensAt(long nextStartMicros) {
+    return nextStartMicros - toleranceMicros();
+  }
+
+  /** The key's theoretical arrival time after a start at {@code nowMicros}. */
+  public long afterStart(Long nextStartMicros, long nowMicros) {
+    long from = nextStartMicros == null ? nowMicros : Math.max(nextStartMicros, nowMicros);
+    return from + spacingMicros();
+  }
 }

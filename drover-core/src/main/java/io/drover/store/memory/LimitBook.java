@@ -72,7 +72,7 @@ final class LimitBook {
     for (LimitState limit : limits.values()) {
       if (governs(limit.spec, job)) {
         limit.stopped(job.rateKey());
-        if (limit.spec.concurrency() != null || limit.spec.queueConcurrency() != null) {
+        if (limit.spec.capsConcurrency()) {
           freed.add(job.queue());
         }
       }
@@ -96,28 +96,11 @@ final class LimitBook {
   long nextRateOpening(List<QueuePattern> queues, long nowMicros) {
     long earliest = Long.MAX_VALUE;
     for (LimitState limit : limits.values()) {
-      if (limit.spec.rate() != null && overlaps(limit.spec, queues)) {
+      if (limit.spec.rate() != null && limit.spec.mayGovernAny(queues)) {
         earliest = Math.min(earliest, limit.nextRateOpening(nowMicros));
       }
     }
     return earliest;
-  }
-
-  /**
-   * Whether a queue the limit matches may be one {@code queues} match: a literal on either side
-   * decides exactly; two globs are taken to overlap.
-   */
-  private static boolean overlaps(LimitSpec spec, List<QueuePattern> queues) {
-    for (QueuePattern claimed : queues) {
-      for (QueuePattern governed : spec.queues()) {
-        if (claimed.isLiteral()
-            ? governed.matches(claimed.text())
-            : !governed.isLiteral() || claimed.matches(governed.text())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Whether every limit governing the job lets it start at {@code nowMicros}. */

@@ -45,19 +45,12 @@ final class LimitState {
 
   /** Whether a governed job of {@code key} may start at {@code nowMicros}. */
   boolean admits(String key, long nowMicros) {
-    if (spec.queueConcurrency() != null && active >= spec.queueConcurrency()) {
-      return false;
-    }
-    if (spec.concurrency() != null && active(key) >= spec.concurrency()) {
-      return false;
-    }
-    return spec.rate() == null || !rateHolds(key, nowMicros);
+    return spec.admits(active, active(key), nextStartMicros.get(key), nowMicros);
   }
 
   /** Whether the rate keeps {@code key} from starting at {@code nowMicros}. */
   boolean rateHolds(String key, long nowMicros) {
-    Long next = nextStartMicros.get(key);
-    return next != null && next - spec.rate().toleranceMicros() > nowMicros;
+    return spec.rate() != null && spec.rate().holds(nextStartMicros.get(key), nowMicros);
   }
 
   /** The key's next allowed start, in microseconds, or null if it may start any time. */
@@ -72,9 +65,8 @@ final class LimitState {
   long nextRateOpening(long nowMicros) {
     long earliest = Long.MAX_VALUE;
     if (spec.rate() != null) {
-      long tolerance = spec.rate().toleranceMicros();
       for (long next : nextStartMicros.values()) {
-        long opens = next - tolerance;
+        long opens = spec.rate().opensAt(next);
         if (opens > nowMicros && opens < earliest) {
           earliest = opens;
         }
@@ -88,9 +80,7 @@ final class LimitState {
     if (spec.rate() == null) {
       return;
     }
-    long spacing = spec.rate().spacingMicros();
-    nextStartMicros.merge(
-        key, nowMicros + spacing, (was, fresh) -> Math.max(was, nowMicros) + spacing);
+    nextStartMicros.put(key, spec.rate().afterStart(nextStartMicros.get(key), nowMicros));
     if (nextStartMicros.size() >= pruneAt) {
       prune(nowMicros);
     }

@@ -117,8 +117,7 @@ final class MemoryLimits implements LimitStore {
             Instant nextStart =
                 state.rateHolds(key, nowMicros)
                     ? Instant.EPOCH.plus(
-                        state.nextStartMicros(key) - spec.rate().toleranceMicros(),
-                        ChronoUnit.MICROS)
+                        spec.rate().opensAt(state.nextStartMicros(key)), ChronoUnit.MICROS)
                     : null;
             held.add(new HeldKey(key, state.active(key), tally.count(), tally.oldest(), nextStart));
           }

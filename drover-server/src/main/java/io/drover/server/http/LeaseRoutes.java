@@ -118,6 +118,13 @@ final class LeaseRoutes {
       }
       list.add(claimed);
     }
+    if (jobs.size() < claim.max() && store.supportsLimits()) {
+      // Says when a rate lets a held-back key start, so a worker waits until then, not a guess.
+      store
+          .limits()
+          .nextStart(claim.queues())
+          .ifPresent(at -> answer.put("next_start", JobJson.time(at)));
+    }
     Json.send(ctx, HttpStatus.OK, answer);
   }
 

@@ -11,12 +11,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The JDBC stores' {@link LimitStore}: limits are rows of {@code limits}, and every change moves
@@ -163,22 +162,29 @@ final class JdbcLimits implements LimitStore {
       return new LimitStatus(spec, 0, List.of());
     }
     long nowMicros = now * 1_000;
-    Map<String, Long> waiting =
-        new TreeMap<>(
-            LimitCount.perKey(
-                LimitCount.governed(statements, dialect, "waiting_by_key", spec).set("now", now),
-                "jobs"));
     LimitCount count = LimitCount.read(statements, dialect, spec, nowMicros);
     List<HeldKey> held = new ArrayList<>();
-    for (Map.Entry<String, Long> key : waiting.entrySet()) {
-      if (!count.admits(key.getKey(), nowMicros)) {
-        Instant nextStart =
-            count.rateHolds(key.getKey(), nowMicros)
-                ? Instant.EPOCH.plus(count.opensAt(key.getKey()), ChronoUnit.MICROS)
-                : null;
-        held.add(new HeldKey(key.getKey(), count.active(key.getKey()), key.getValue(), nextStart));
+    BoundStatement waiting =
+        LimitCount.governed(statements, dialect, "waiting_by_key", spec).set("now", now);
+    try (ResultSet rows = waiting.executeQuery()) {
+      while (rows.next()) {
+        String key = rows.getString("rate_key");
+        if (!count.admits(key, nowMicros)) {
+          Instant nextStart =
+              count.rateHolds(key, nowMicros)
+                  ? Instant.EPOCH.plus(count.opensAt(key), ChronoUnit.MICROS)
+                  : null;
+          held.add(
+              new HeldKey(
+                  key,
+                  count.active(key),
+                  rows.getLong("jobs"),
+                  Instant.ofEpochMilli(rows.getLong("oldest")),
+                  nextStart));
+        }
       }
     }
+    held.sort(Comparator.comparing(HeldKey::key));
     return new LimitStatus(spec, count.active(), held);
   }
 

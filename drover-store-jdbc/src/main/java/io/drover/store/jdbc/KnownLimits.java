@@ -24,7 +24,7 @@ record KnownLimits(long version, List<LimitSpec> specs) {
   List<LimitSpec> over(List<QueuePattern> queues) {
     List<LimitSpec> over = new ArrayList<>();
     for (LimitSpec spec : specs) {
-      if ((spec.caps() || spec.fair()) && overlaps(spec, queues)) {
+      if ((spec.caps() || spec.fair()) && spec.mayGovernAny(queues)) {
         over.add(spec);
       }
     }
@@ -46,28 +46,8 @@ record KnownLimits(long version, List<LimitSpec> specs) {
    */
   boolean holdsSlot(String queue, String kind) {
     for (LimitSpec spec : specs) {
-      if ((spec.concurrency() != null || spec.queueConcurrency() != null)
-          && spec.governs(queue, kind)) {
+      if (spec.capsConcurrency() && spec.governs(queue, kind)) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a queue the limit matches may be one {@code queues} match: a literal on either side
-   * decides exactly; two globs are taken to overlap.
-   */
-  private static boolean overlaps(LimitSpec spec, List<QueuePattern> queues) {
-    for (QueuePattern claimed : queues) {
-      for (QueuePattern governed : spec.queues()) {
-        boolean may =
-            claimed.isLiteral()
-                ? governed.matches(claimed.text())
-                : !governed.isLiteral() || claimed.matches(governed.text());
-        if (may) {
-          return true;
-        }
       }
     }
     return false;

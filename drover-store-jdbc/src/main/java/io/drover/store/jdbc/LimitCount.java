@@ -50,7 +50,7 @@ final class LimitCount {
   }
 
   /** A query's rows of {@code rate_key} and a number, as a map. */
-  static Map<String, Long> perKey(BoundStatement query, String column) throws SQLException {
+  private static Map<String, Long> perKey(BoundStatement query, String column) throws SQLException {
     Map<String, Long> values = new HashMap<>();
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
@@ -70,24 +70,17 @@ final class LimitCount {
 
   /** Whether a governed job of {@code key} may start at {@code nowMicros}. */
   boolean admits(String key, long nowMicros) {
-    if (spec.queueConcurrency() != null && active >= spec.queueConcurrency()) {
-      return false;
-    }
-    if (spec.concurrency() != null && active(key) >= spec.concurrency()) {
-      return false;
-    }
-    return spec.rate() == null || !rateHolds(key, nowMicros);
+    return spec.admits(active, active(key), nextStart.get(key), nowMicros);
   }
 
   /** Whether the rate keeps {@code key} from starting at {@code nowMicros}. */
   boolean rateHolds(String key, long nowMicros) {
-    Long next = nextStart.get(key);
-    return next != null && next - spec.rate().toleranceMicros() > nowMicros;
+    return spec.rate() != null && spec.rate().holds(nextStart.get(key), nowMicros);
   }
 
   /** When the rate lets {@code key} start, in epoch microseconds; only while it holds the key. */
   long opensAt(String key) {
-    return nextStart.get(key) - spec.rate().toleranceMicros();
+    return spec.rate().opensAt(nextStart.get(key));
   }
 
   /** Counts a start of {@code key} at {@code nowMicros}: a slot, and a turn of the rate. */
@@ -95,8 +88,7 @@ final class LimitCount {
     activeByKey.merge(key, 1L, Long::sum);
     active++;
     if (spec.rate() != null) {
-      long spacing = spec.rate().spacingMicros();
-      nextStart.merge(key, nowMicros + spacing, (was, fresh) -> Math.max(was, nowMicros) + spacing);
+      nextStart.put(key, spec.rate().afterStart(nextStart.get(key), nowMicros));
       charged.add(key);
     }
   }

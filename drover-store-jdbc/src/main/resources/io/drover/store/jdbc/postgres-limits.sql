@@ -68,7 +68,7 @@ GROUP BY COALESCE(rate_key, '');
 
 -- A limit's governed jobs due to start, per key, paused queues included.
 -- name: waiting_by_key
-SELECT COALESCE(rate_key, '') AS rate_key, COUNT(*) AS jobs FROM jobs
+SELECT COALESCE(rate_key, '') AS rate_key, COUNT(*) AS jobs, MIN(run_at) AS oldest FROM jobs
 WHERE state IN ('waiting', 'scheduled', 'retrying') AND run_at <= :now
   AND queue LIKE ANY (:patterns)
   AND (cardinality(CAST(:kinds AS TEXT[])) = 0 OR kind = ANY (CAST(:kinds AS TEXT[])))

@@ -56,7 +56,7 @@ WHERE state = 'active'
 GROUP BY COALESCE(rate_key, '');
 
 -- name: waiting_by_key
-SELECT COALESCE(rate_key, '') AS rate_key, COUNT(*) AS jobs FROM jobs INDEXED BY jobs_claimable
+SELECT COALESCE(rate_key, '') AS rate_key, COUNT(*) AS jobs, MIN(run_at) AS oldest FROM jobs INDEXED BY jobs_claimable
 WHERE state IN ('waiting', 'scheduled', 'retrying') AND run_at <= :now
   AND EXISTS (SELECT 1 FROM json_each(:patterns) p WHERE queue GLOB p.value)
   AND (json_array_length(:kinds) = 0 OR kind IN (SELECT value FROM json_each(:kinds)))
