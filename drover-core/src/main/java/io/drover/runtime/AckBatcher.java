@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,19 @@ final class AckBatcher {
 
   private final JobStore store;
   private final LinkedBlockingQueue<Object> pending = new LinkedBlockingQueue<>();
+  // Handed over and not yet answered by the store: what a crash now would make run again.
+  private final AtomicInteger unsettled = new AtomicInteger();
+  private final Runnable onSettled;
   private final Thread thread;
   private final OutageLog outage;
 
-  AckBatcher(JobStore store, String workerId) {
+  /**
+   * @param onSettled told each time the store has answered a batch, so a pool waiting for the
+   *     unsettled outcomes to drop may claim again
+   */
+  AckBatcher(JobStore store, String workerId, Runnable onSettled) {
     this.store = store;
+    this.onSettled = onSettled;
     this.outage =
         new OutageLog(
             "worker " + workerId + ": acknowledgements",
@@ -57,7 +66,13 @@ final class AckBatcher {
   }
 
   void send(Acknowledgement ack) {
+    unsettled.incrementAndGet();
     pending.add(ack);
+  }
+
+  /** Outcomes handed over that the store has not answered yet. */
+  int unsettled() {
+    return unsettled.get();
   }
 
   /**
@@ -102,7 +117,9 @@ final class AckBatcher {
             batch.size() + pending.size());
         return;
       }
+      unsettled.addAndGet(-batch.size());
       batch.clear();
+      onSettled.run();
     }
   }
 

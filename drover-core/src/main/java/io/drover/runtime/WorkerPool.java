@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public final class WorkerPool {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Thread dispatcher;
   private volatile boolean claiming = true;
-  private volatile boolean waitingForSlot;
+  private volatile boolean waitingToClaim;
   private Subscription wakeups = Subscription.NONE;
 
   public WorkerPool(
@@ -98,7 +99,15 @@ public final class WorkerPool {
     this.fate = new JobFate(random);
     this.listener = GuardedListener.of(listener);
     this.slots = new Semaphore(config.concurrency());
-    this.acks = new AckBatcher(store, config.workerId());
+    this.acks =
+        new AckBatcher(
+            store,
+            config.workerId(),
+            () -> {
+              if (waitingToClaim) {
+                wake.raise();
+              }
+            });
     Duration heartbeatRetry = config.heartbeatInterval().dividedBy(2);
     this.heartbeatOutage =
         new OutageLog(
@@ -200,7 +209,14 @@ public final class WorkerPool {
       try {
         int free = slots.availablePermits();
         if (free == 0) {
-          waitForSlot();
+          waitWhile(() -> slots.availablePermits() == 0);
+          continue;
+        }
+        // Outcomes the store has not taken yet would run again after a crash: while as many wait as
+        // the pool has slots (a slow or unreachable store), it claims no more, so a crash reruns at
+        // most about three times its concurrency, however long the store lags.
+        if (acks.unsettled() >= config.concurrency()) {
+          waitWhile(() -> acks.unsettled() >= config.concurrency());
           continue;
         }
         List<Job> claimed =
@@ -224,15 +240,16 @@ public final class WorkerPool {
     }
   }
 
-  private void waitForSlot() throws InterruptedException {
-    waitingForSlot = true;
+  /** Waits for a slot or a settled outcome to wake it, at most the poll interval, while blocked. */
+  private void waitWhile(BooleanSupplier blocked) throws InterruptedException {
+    waitingToClaim = true;
     try {
-      // Re-check after raising the flag: a slot freed in between would not have woken us.
-      if (slots.availablePermits() == 0) {
+      // Re-check after raising the flag: a change in between would not have woken us.
+      if (blocked.getAsBoolean()) {
         wake.awaitAndClear(config.pollInterval());
       }
     } finally {
-      waitingForSlot = false;
+      waitingToClaim = false;
     }
   }
 
@@ -268,7 +285,7 @@ public final class WorkerPool {
       inFlight.remove(job.id());
       slots.release();
       finished.raise();
-      if (waitingForSlot) {
+      if (waitingToClaim) {
         wake.raise();
       }
     }

@@ -48,6 +48,32 @@ class WorkerOutageTest {
   }
 
   @Test
+  void whileTheStoreTakesNoOutcomes_thePoolStopsClaiming_onceAsManyWaitAsItHasSlots() {
+    // Concurrency 4: jobs finish at once, their completions fail, so outcomes pile up.
+    gatedHandler();
+    finish.countDown();
+    fixture.failing.down(Operation.COMPLETE);
+    fixture.start();
+    for (int i = 0; i < 40; i++) {
+      fixture.enqueue(spec("gated").build());
+    }
+
+    await().atMost(PoolFixture.WAIT).until(() -> runs.get() >= 4);
+    // Each look is a poll interval (50 ms) or a wake-up: ten of them claim nothing more.
+    await().during(Duration.ofMillis(500)).atMost(PoolFixture.WAIT).until(() -> runs.get() <= 8);
+    assertThat(fixture.store.stats().getFirst().count(JobState.WAITING))
+        .as("jobs left for other workers while this one's outcomes wait")
+        .isGreaterThanOrEqualTo(32);
+
+    fixture.failing.up();
+
+    await()
+        .atMost(PoolFixture.WAIT)
+        .until(() -> fixture.store.stats().getFirst().count(JobState.COMPLETED) == 40);
+    assertThat(runs).hasValue(40);
+  }
+
+  @Test
   void claimsResume_whenTheStoreAnswersAgain() {
     gatedHandler();
     finish.countDown();
