@@ -58,8 +58,9 @@ end
 
 -- A step whose parents are done: its job becomes claimable (scheduled while its own run_at is
 -- ahead), or its wait starts its clock.
-local function arm(id, queue)
+local function arm(id, queue, ready_at)
   local key = step_key(id, queue)
+  local due = math.max(NOW, ready_at or NOW)
   local job = redis.call('HMGET', key, 'wait_kind', 'wait_ms', 'run_at', 'priority')
   if job[1] then
     if job[2] then
@@ -72,8 +73,8 @@ local function arm(id, queue)
     return
   end
   local run_at, state = tonumber(job[3]), 'scheduled'
-  if run_at <= NOW then
-    run_at, state = NOW, 'waiting'
+  if run_at <= due then
+    run_at, state = due, 'waiting'
   end
   redis.call('HSET', key, 'state', state, 'run_at', int(run_at))
   move_step(queue, id, 'blocked', state, tonumber(job[4]), run_at)
@@ -144,11 +145,16 @@ local function propagate(run_id, ended)
     for _, child in ipairs(redis.call('LRANGE', rbase .. 'children:' .. id, 0, -1)) do
       local child_id, child_queue = split(child)
       local child_key = step_key(child_id, child_queue)
-      local found = redis.call('HMGET', child_key, 'state', 'run_on')
+      local found = redis.call('HMGET', child_key, 'state', 'run_on', 'ready_at')
       if found[1] == 'blocked' then
         if lets or found[2] == 'finished' then
+          -- The latest of its parents' finishes: another process's completion may carry an earlier
+          -- clock than one before it, and a child never starts before any parent finished.
+          local ready_at = math.max(tonumber(found[3] or 0), NOW)
           if redis.call('HINCRBY', child_key, 'pending', -1) == 0 then
-            arm(child_id, child_queue)
+            arm(child_id, child_queue, ready_at)
+          else
+            redis.call('HSET', child_key, 'ready_at', int(ready_at))
           end
         else
           end_blocked(child_key, child_id, child_queue, 'cancelled', nil,
