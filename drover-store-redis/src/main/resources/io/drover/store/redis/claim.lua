@@ -15,8 +15,8 @@ if paused() then
 end
 promote(tonumber(ARGV[FIRST_ARG + 3]))
 local fair, limits = ARGV[FIRST_ARG + 7] == '1', read_limits(FIRST_ARG + 8)
-local function start_job(id)
-  return start(id, lease_end, worker, token_floor, token_step)
+local function start_job(id, floor)
+  return start(id, lease_end, worker, token_floor, token_step, floor or 0)
 end
 local claimed = {}
 if fair or #limits > 0 then

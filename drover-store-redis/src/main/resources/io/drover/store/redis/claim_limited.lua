@@ -6,8 +6,9 @@ local LANES, SERVED = BASE .. 'lanes', BASE .. 'served'
 local LANE_SCAN, LANE_PEEK = 1000, 100
 local NOW_US = NOW * 1000
 
--- Moves a claimable job to active under a new lease. Returns false when its hash is gone.
-local function start(id, lease_end, worker, token_floor, token_step)
+-- Moves a claimable job to active under a new lease, started no earlier than floor (ms). Returns
+-- false when its hash is gone.
+local function start(id, lease_end, worker, token_floor, token_step, floor)
   local key = job_key(id)
   local job = redis.call('HMGET', key, 'state', 'attempt', 'token', 'run_at')
   if not job[1] then
@@ -18,7 +19,7 @@ local function start(id, lease_end, worker, token_floor, token_step)
   -- run_at to its own finish; a retry now) may carry a time a little after this claim's.
   redis.call('HSET', key, 'state', 'active', 'attempt', int(tonumber(job[2]) + 1), 'token',
     int(math.max(tonumber(job[3]) + token_step, token_floor)), 'started_at',
-    int(math.max(NOW, tonumber(job[4]))), 'worker_id', worker)
+    int(math.max(NOW, tonumber(job[4]), floor)), 'worker_id', worker)
   count(job[1], -1)
   count('active', 1)
   zadd(LEASES, lease_end, id)
@@ -80,6 +81,21 @@ local function tat_of(limit, rate_key)
     limit.tat[rate_key] = tat
   end
   return tat
+end
+
+-- When the last concurrency slot of a limit governing a job of kind was freed, in ms (0 for
+-- never): the job's start is stamped no earlier (free_slots).
+local function freed_floor(limits, kind)
+  local floor = 0
+  for _, limit in ipairs(limits) do
+    if governs(limit, kind) and (limit.concurrency or limit.queue_concurrency) then
+      if not limit.freed then
+        limit.freed = tonumber(redis.call('GET', limit.counters .. 'freed') or '0')
+      end
+      floor = math.max(floor, limit.freed)
+    end
+  end
+  return floor
 end
 
 -- LimitSpec.admits for every limit governing a job of kind and key.
@@ -207,7 +223,7 @@ end
 
 -- Claims up to max jobs through the lanes, passing over the keys the limits hold back. Plain
 -- order takes each lane's due jobs in turn, lanes by their first job; fair order takes one job at a
--- time from the lane of the highest priority served longest ago. start(id) starts a job.
+-- time from the lane of the highest priority served longest ago. start_job(id, floor) starts a job.
 local function claim_by_lane(max, limits, fair, start_job)
   local lanes, claimed = scan_lanes(), {}
   local function take(lane)
@@ -219,7 +235,7 @@ local function claim_by_lane(max, limits, fair, start_job)
     end
     redis.call('ZREM', READY, id)
     redis.call('ZREM', lane.key, id)
-    if start_job(id) then
+    if start_job(id, freed_floor(limits, lane.kind)) then
       charge(limits, id, lane.kind, lane.rate_key)
       claimed[#claimed + 1] = id
     end

@@ -67,6 +67,12 @@ local function free_slots(base, id, queue)
       end
       redis.call('DECR', counters .. 'running')
       if caps == 'c' then
+        -- The start that takes this slot is stamped no earlier (claim_limited.lua): processes stamp
+        -- calls with their own clocks as they send them, and a claim sent before this call may run
+        -- after it.
+        if tonumber(redis.call('GET', counters .. 'freed') or '0') < NOW then
+          redis.call('SET', counters .. 'freed', NOW_MS)
+        end
         wake_later(queue)
       end
     end

@@ -9,7 +9,7 @@ if not old then
   return 0
 end
 local counters = limit_counters(name, old)
-redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats',
+redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats', counters .. 'freed',
   GLOBAL .. 'limit:' .. name)
 redis.call('HDEL', generations, name)
 redis.call('ZREM', GLOBAL .. 'limits', name)

@@ -22,7 +22,8 @@ local generations, spec = GLOBAL .. 'limit-gens', GLOBAL .. 'limit:' .. name
 local old = redis.call('HGET', generations, name)
 if old then
   local counters = limit_counters(name, old)
-  redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats')
+  redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats',
+    counters .. 'freed')
 end
 local generation = redis.call('INCR', GLOBAL .. 'limits-version')
 redis.call('HSET', generations, name, generation)
