@@ -27,6 +27,15 @@ final class Claimer {
    */
   private static final int PROMOTE_LIMIT = 1000;
 
+  /**
+   * Claim rounds at most when limits keep changing under a claim; past them the claim comes back
+   * short, as if those queues were empty.
+   */
+  private static final int MAX_LIMIT_READS = 5;
+
+  /** claim.lua's answer when the limits changed since this process read them. */
+  private static final String STALE = "stale";
+
   /** The port's claim order, to merge the answers of several queues. */
   private static final Comparator<Job> CLAIM_ORDER =
       Comparator.comparingInt(Job::priority)
@@ -46,6 +55,7 @@ final class Claimer {
   private final QueueLocator locator;
   private final JobReader reader;
   private final InstantSource clock;
+  private final KnownLimits known;
 
   Claimer(
       RedisLink link,
@@ -53,13 +63,15 @@ final class Claimer {
       Queues queues,
       QueueLocator locator,
       JobReader reader,
-      InstantSource clock) {
+      InstantSource clock,
+      KnownLimits known) {
     this.link = link;
     this.keys = keys;
     this.queues = queues;
     this.locator = locator;
     this.reader = reader;
     this.clock = clock;
+    this.known = known;
   }
 
   List<Job> claim(ClaimRequest request) {
@@ -73,28 +85,11 @@ final class Claimer {
             ? Map.of(matching.get(0), request.max())
             : plan(matching, request, now);
     long leaseEndMillis = now.plus(request.lease()).toEpochMilli();
-    String leaseEnd = Long.toString(leaseEndMillis);
-    LeaseTokens tokens = LeaseTokens.draw(now.toEpochMilli());
-    Batch batch = link.batch("claim");
-    List<Reply<List<Object>>> replies = new ArrayList<>();
-    shares.forEach(
-        (queue, share) -> {
-          QueueKeys queueKeys = keys.queue(queue);
-          List<String> args = queueKeys.args(now.toEpochMilli());
-          args.add(Integer.toString(share));
-          args.add(leaseEnd);
-          args.add(request.workerId());
-          args.add(Integer.toString(PROMOTE_LIMIT));
-          args.add(Long.toString(tokens.floor()));
-          args.add(Long.toString(tokens.step()));
-          replies.add(batch.list(LuaScript.CLAIM, queueKeys.scriptKeys(), args));
-        });
-    batch.execute();
+    Map<String, List<Object>> ids = claimShares(shares, request, now, leaseEndMillis);
     List<JobReader.Ref> refs = new ArrayList<>();
-    int q = 0;
     for (String queue : shares.keySet()) {
       QueueKeys queueKeys = keys.queue(queue);
-      for (Object id : replies.get(q++).get()) {
+      for (Object id : ids.getOrDefault(queue, List.of())) {
         refs.add(new JobReader.Ref(queueKeys, UUID.fromString((String) id)));
         locator.remember(UUID.fromString((String) id), queue);
       }
@@ -105,6 +100,60 @@ final class Claimer {
       claimed.sort(CLAIM_ORDER);
     }
     return claimed;
+  }
+
+  /**
+   * One {@code claim.lua} call per queue, in one pipeline, under the limits this process knows; the
+   * queues whose script found the limits changed since are claimed again under the limits read
+   * afresh. Returns the claimed ids per queue.
+   */
+  private Map<String, List<Object>> claimShares(
+      Map<String, Integer> shares, ClaimRequest request, Instant now, long leaseEndMillis) {
+    String leaseEnd = Long.toString(leaseEndMillis);
+    LeaseTokens tokens = LeaseTokens.draw(now.toEpochMilli());
+    KnownLimits.Snapshot limits = known.current();
+    Map<String, List<Object>> ids = new LinkedHashMap<>();
+    Map<String, Integer> pending = shares;
+    for (int round = 0; !pending.isEmpty() && round < MAX_LIMIT_READS; round++) {
+      Batch batch = link.batch("claim");
+      Map<String, Reply<List<Object>>> replies = new LinkedHashMap<>();
+      for (Map.Entry<String, Integer> share : pending.entrySet()) {
+        QueueKeys queueKeys = keys.queue(share.getKey());
+        List<String> args = queueKeys.args(now.toEpochMilli());
+        args.add(Integer.toString(share.getValue()));
+        args.add(leaseEnd);
+        args.add(request.workerId());
+        args.add(Integer.toString(PROMOTE_LIMIT));
+        args.add(Long.toString(tokens.floor()));
+        args.add(Long.toString(tokens.step()));
+        addLimitArgs(args, limits, share.getKey());
+        replies.put(share.getKey(), batch.list(LuaScript.CLAIM, queueKeys.scriptKeys(), args));
+      }
+      batch.execute();
+      Map<String, Integer> stale = new LinkedHashMap<>();
+      for (Map.Entry<String, Reply<List<Object>>> reply : replies.entrySet()) {
+        List<Object> answer = reply.getValue().get();
+        if (answer.size() == 1 && STALE.equals(answer.get(0))) {
+          stale.put(reply.getKey(), pending.get(reply.getKey()));
+        } else {
+          ids.put(reply.getKey(), answer);
+        }
+      }
+      if (!stale.isEmpty()) {
+        limits = known.refresh();
+      }
+      pending = stale;
+    }
+    return ids;
+  }
+
+  /** The limits' version, whether the queue is fair, and the limits capping it. */
+  private static void addLimitArgs(List<String> args, KnownLimits.Snapshot limits, String queue) {
+    args.add(limits.version());
+    args.add(limits.fair(queue) ? "1" : "0");
+    List<StoredLimit> capping = limits.capping(queue);
+    args.add(Integer.toString(capping.size()));
+    capping.forEach(limit -> limit.addClaimArgs(args));
   }
 
   /** How many jobs to take from each queue: the best {@code max} of all their next jobs. */

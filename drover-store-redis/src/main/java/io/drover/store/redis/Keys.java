@@ -20,13 +20,22 @@ import java.util.regex.Pattern;
  * {prefix}:schedules             sorted set of schedule names, score 0, so in name order
  * {prefix}:schedules-due         sorted set: unpaused schedule names by next fire time
  * {prefix}:schedule:&lt;name&gt;      hash: one schedule's definition and where it stands
+ * {prefix}:limits                sorted set of limit names, score 0, so in name order
+ * {prefix}:limit:&lt;name&gt;         hash: one limit's spec (LimitHash)
+ * {prefix}:limit-gens            hash: limit name to its generation
+ * {prefix}:limits-version        string: bumped by every change of a limit, checked by claims
+ * {prefix}:limit:&lt;name&gt;:&lt;gen&gt;:  active (hash: running governed jobs per key), running (all),
+ *                                tats (sorted set: keys by GCRA arrival time in µs)
  * {prefix:queue}:job:&lt;id&gt;       hash: one job
  * {prefix:queue}:ready           sorted set: due claimable jobs in claim order
  * {prefix:queue}:delayed         sorted set: claimable jobs by run_at, until due
  * {prefix:queue}:leases          sorted set: active jobs by lease end (kept nowhere else)
  * {prefix:queue}:finished:&lt;state&gt; sorted set: completed, failed, cancelled jobs by finished_at
  * {prefix:queue}:counts          hash: jobs per state
- * {prefix:queue}:meta            hash: paused flag
+ * {prefix:queue}:meta            hash: paused flag; lanes, slots and turns for limits (lanes.lua)
+ * {prefix:queue}:lanes           sorted set: a governed queue's lanes by their first job
+ * {prefix:queue}:lane:&lt;lane&gt;     sorted set: claimable jobs of one priority, kind and key
+ * {prefix:queue}:served          hash: lane to the turn it was last served in (fair queues)
  * {prefix:queue}:dedup:&lt;key&gt;     string: the job holding a de-duplication key
  * {prefix}:runs                  sorted set of every run id, score 0, so in id order
  * {prefix}:runs-settled:&lt;state&gt; sorted set: settled runs by finished_at, for retention
@@ -65,6 +74,11 @@ final class Keys {
 
   String prefix() {
     return prefix;
+  }
+
+  /** The base of the keys shared by all queues: {@code {prefix}:}. */
+  String global() {
+    return global;
   }
 
   String jobIndex() {

@@ -25,7 +25,7 @@ enum LuaScript {
   UNREGISTER(Prelude.NONE),
   ENQUEUE(Prelude.QUEUE),
   PEEK(Prelude.QUEUE),
-  CLAIM(Prelude.QUEUE),
+  CLAIM(Prelude.CLAIM),
   HEARTBEAT(Prelude.QUEUE),
   COMPLETE(Prelude.QUEUE_RUN),
   FAIL(Prelude.QUEUE_RUN),
@@ -54,15 +54,22 @@ enum LuaScript {
   SCHEDULE_ADVANCE(Prelude.SCHEDULE),
   WORKER_REGISTER(Prelude.NONE),
   WORKER_HEARTBEAT(Prelude.NONE),
-  WORKER_REMOVE(Prelude.NONE);
+  WORKER_REMOVE(Prelude.NONE),
+  LIMIT_SAVE(Prelude.LIMITS),
+  LIMIT_DELETE(Prelude.LIMITS),
+  LIMIT_READ(Prelude.NONE),
+  LIMIT_WAITING(Prelude.QUEUE);
 
   /** The shared beginnings of scripts: key names and helpers, in these files, in this order. */
   private enum Prelude {
     NONE(),
-    QUEUE("common", "queue"),
+    QUEUE("common", "lanes", "queue"),
+    CLAIM("common", "lanes", "queue", "claim_limited"),
     /** Acknowledgements that move a step's run on. */
-    QUEUE_RUN("common", "queue", "run"),
-    RUN("common", "run"),
+    QUEUE_RUN("common", "lanes", "queue", "run"),
+    RUN("common", "lanes", "run"),
+    /** Scripts that change limits, across queues. */
+    LIMITS("common", "lanes"),
     SCHEDULE("schedule");
 
     private final List<String> files;

@@ -59,6 +59,7 @@ public final class RedisJobStore implements JobStore {
   private final Queues queues;
   private final Enqueuer enqueuer;
   private final Claimer claimer;
+  private final RedisLimits limits;
   private final Acknowledger acknowledger;
   private final LeaseReaper reaper;
   private final RetentionCleaner cleaner;
@@ -83,7 +84,9 @@ public final class RedisJobStore implements JobStore {
     this.reader = new JobReader(link);
     this.queues = new Queues(link, keys, clock);
     this.enqueuer = new Enqueuer(link, keys, index, clock);
-    this.claimer = new Claimer(link, keys, queues, locator, reader, clock);
+    KnownLimits known = new KnownLimits(link, keys);
+    this.claimer = new Claimer(link, keys, queues, locator, reader, clock, known);
+    this.limits = new RedisLimits(link, keys, queues, known, clock);
     this.acknowledger = new Acknowledger(link, keys, locator, clock);
     this.reaper = new LeaseReaper(link, keys, queues, acknowledger, clock);
     this.cleaner = new RetentionCleaner(link, keys, queues, index, clock);
@@ -277,6 +280,16 @@ public final class RedisJobStore implements JobStore {
   @Override
   public ScheduleStore schedules() {
     return schedules;
+  }
+
+  @Override
+  public boolean supportsLimits() {
+    return true;
+  }
+
+  @Override
+  public io.drover.limit.LimitStore limits() {
+    return limits;
   }
 
   @Override

@@ -47,15 +47,22 @@ local function index(id, state, priority, run_at, step)
     end
   elseif state == 'blocked' then
     return
-  elseif run_at <= NOW then
-    zadd(READY, claim_score(priority, run_at), id)
   else
-    zadd(DELAYED, int(run_at), id)
+    local score = claim_score(priority, run_at)
+    if run_at <= NOW then
+      zadd(READY, score, id)
+    else
+      zadd(DELAYED, int(run_at), id)
+    end
+    lane_add(BASE, id, priority, score)
   end
 end
 
 -- Moves a job's counts and index entry from one state to another that is not active.
 local function file(id, from, to, priority, run_at, step)
+  if from == 'active' then
+    free_slots(BASE, id, QUEUE)
+  end
   unindex(id, from)
   count(from, -1)
   count(to, 1)

@@ -40,6 +40,7 @@ end
 local function move_step(queue, id, from, to, priority, run_at)
   local base = queue_base(queue)
   if from == 'active' then
+    free_slots(base, id, queue)
     zrem(base .. 'leases', id)
   elseif from ~= 'blocked' and not TERMINAL[from] then
     zrem(base .. 'ready', id)
@@ -48,11 +49,13 @@ local function move_step(queue, id, from, to, priority, run_at)
   count_at(base .. 'counts', from, -1)
   count_at(base .. 'counts', to, 1)
   if to ~= 'blocked' and not TERMINAL[to] then
+    local score = claim_score(priority, run_at)
     if run_at <= NOW then
-      zadd(base .. 'ready', claim_score(priority, run_at), id)
+      zadd(base .. 'ready', score, id)
     else
       zadd(base .. 'delayed', int(run_at), id)
     end
+    lane_add(base, id, priority, score)
   end
 end
 
