@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
           + " exits 1 if any job was lost or ran twice.",
       "Scenarios: enqueue (one by one, then batched), drain (fill, then empty with workers),"
           + " steady (fixed arrival rate: enqueue-to-start latency), backlog (drain over a large"
-          + " finished history).",
+          + " finished history), workflow (a run of parallel steps and a join, then a chain),"
+          + " limits (keys capped, and keys beside a rate-limited hot key, against the same"
+          + " drain unlimited).",
       ""
     })
 final class BenchCommand implements Callable<Integer> {
@@ -58,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "enqueue, drain, steady, backlog or workflow; several, comma-separated, run in turn."
+          "enqueue, drain, steady, backlog, workflow or limits; several, comma-separated, run in"
+              + " turn."
               + " Default: drain.")
   private List<String> scenarios = List.of(Scenario.DRAIN.wireName());
 

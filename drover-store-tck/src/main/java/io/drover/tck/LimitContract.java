@@ -196,6 +196,18 @@ abstract class LimitContract extends ContractArea {
   }
 
   @Test
+  void aHeldKeysBacklog_howeverLong_neverHidesAnotherKeysJob() {
+    limits().saveLimit(LimitSpec.builder("one-each").queues(QUEUE).concurrency(1).build());
+    enqueue("hot", 1);
+    claimOne();
+    // More than a store may step over in claim order before it looks key by key instead.
+    enqueue("hot", 12_000);
+    List<UUID> other = enqueue("other", 1);
+
+    assertThat(claim(10, QUEUE)).extracting(Job::id).containsExactlyElementsOf(other);
+  }
+
+  @Test
   void aRate_spacesEachKeysStarts_soNoWindowHoldsMoreThanItsLimit() {
     limits()
         .saveLimit(

@@ -41,10 +41,11 @@ final class Claims {
       if (current.version() == known.version()) {
         return claimed;
       }
-      known = current;
-    } else {
-      known = limits.refresh(statements);
+      if (current.over(request.queues()).isEmpty()) {
+        return plain(statements, request, now, tokens, current.version());
+      }
     }
+    known = limits.lockFor(statements, request.queues());
     List<LimitSpec> over = known.over(request.queues());
     if (over.isEmpty()) {
       return plain(statements, request, now, tokens, known.version());

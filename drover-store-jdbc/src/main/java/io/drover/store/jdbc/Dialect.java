@@ -64,10 +64,12 @@ abstract class Dialect {
 
   /**
    * Makes claims under the named limits (sorted) wait for each other until the calling transaction
-   * ends, so what one claim counts cannot change before it commits. Where writes are already one at
-   * a time, this does nothing.
+   * ends, so what one claim counts cannot change before it commits, and reads {@code limit_version}
+   * in the same round trip. Where writes are already one at a time, it only reads.
+   *
+   * @return the version of the limits
    */
-  abstract void lockLimits(StatementCache statements, List<String> names) throws SQLException;
+  abstract long lockLimits(StatementCache statements, List<String> names) throws SQLException;
 
   /**
    * True when a batch of statements that return rows (an {@code UPDATE … RETURNING} per item) runs

@@ -47,11 +47,7 @@ final class JdbcLimits implements LimitStore {
 
   /** The limits as of this transaction: read again only if their version moved. */
   KnownLimits refresh(StatementCache statements) throws SQLException {
-    long version;
-    try (ResultSet row = statements.get("limit_version").executeQuery()) {
-      row.next();
-      version = row.getLong("version");
-    }
+    long version = version(statements);
     KnownLimits last = known;
     if (last != null && last.version() == version) {
       return last;
@@ -59,6 +55,37 @@ final class JdbcLimits implements LimitStore {
     KnownLimits read = new KnownLimits(version, list(statements));
     known = read;
     return read;
+  }
+
+  /** The version of the limits as of this transaction. */
+  static long version(StatementCache statements) throws SQLException {
+    try (ResultSet row = statements.get("limit_version").executeQuery()) {
+      row.next();
+      return row.getLong("version");
+    }
+  }
+
+  /**
+   * Locks the limits that may govern {@code queues} for the rest of the transaction ({@link
+   * Dialect#lockLimits}) and returns the limits as of this transaction: one round trip while they
+   * are the ones known. When they changed, those that govern now are locked too; taken out of name
+   * order only then, a lock may deadlock with another claim's, which the database breaks by failing
+   * one of the claims, retried as any failed claim.
+   */
+  KnownLimits lockFor(StatementCache statements, List<QueuePattern> queues) throws SQLException {
+    KnownLimits last = known(statements);
+    long version = dialect.lockLimits(statements, names(last.over(queues)));
+    if (version == last.version()) {
+      return last;
+    }
+    KnownLimits read = new KnownLimits(version, list(statements));
+    known = read;
+    dialect.lockLimits(statements, names(read.over(queues)));
+    return read;
+  }
+
+  private static List<String> names(List<LimitSpec> limits) {
+    return limits.stream().map(LimitSpec::name).toList();
   }
 
   @Override

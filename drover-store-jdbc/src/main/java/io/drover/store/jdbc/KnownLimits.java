@@ -31,6 +31,16 @@ record KnownLimits(long version, List<LimitSpec> specs) {
     return over;
   }
 
+  /** Whether a fair limit may govern a queue that {@code queues} may match. */
+  boolean mayMakeFair(List<QueuePattern> queues) {
+    for (LimitSpec spec : specs) {
+      if (spec.fair() && spec.mayGovernAny(queues)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean isFair(String queue) {
     for (LimitSpec spec : specs) {
       if (spec.fair() && spec.matchesQueue(queue)) {

@@ -73,6 +73,27 @@ final class LimitCount {
     return spec.admits(active, active(key), nextStart.get(key), nowMicros);
   }
 
+  /** Whether a governed job of a key with nothing running and no rate state may start. */
+  boolean admitsSomeKey(long nowMicros) {
+    return spec.admits(active, 0, null, nowMicros);
+  }
+
+  /** The keys whose governed jobs may not start at {@code nowMicros}, as the counts stand. */
+  Set<String> heldKeys(long nowMicros) {
+    Set<String> held = new HashSet<>();
+    for (String key : activeByKey.keySet()) {
+      if (!admits(key, nowMicros)) {
+        held.add(key);
+      }
+    }
+    for (String key : nextStart.keySet()) {
+      if (!admits(key, nowMicros)) {
+        held.add(key);
+      }
+    }
+    return held;
+  }
+
   /** Whether the rate keeps {@code key} from starting at {@code nowMicros}. */
   boolean rateHolds(String key, long nowMicros) {
     return spec.rate() != null && spec.rate().holds(nextStart.get(key), nowMicros);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,15 +18,23 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * A claim of queues that limits govern, inside the claim's write transaction. It locks the limits
- * ({@link Dialect#lockLimits}), counts what they hold ({@link LimitCount}), reads the first due job
- * of every lane (kind and key) of the matching queues, and then takes jobs one at a time as the
- * memory store does: in each queue the first lane whose first job every limit admits (a fair queue
- * orders its lanes by turn first), across queues the best of those in claim order. A lane a limit
- * refuses is passed over whole, however many jobs it holds. The chosen jobs become active in one
- * statement, and the rates charged and the turns taken are written back.
+ * A claim of queues that limits govern, inside the claim's write transaction, which has locked the
+ * limits ({@link JdbcLimits#lockFor}). It counts what they hold ({@link LimitCount}), and takes
+ * jobs one at a time as the memory store does: in each queue the first lane (kind and key) whose
+ * first job every limit admits (a fair queue orders its lanes by turn first), across queues the
+ * best of those in claim order. It takes from each queue's window ({@link ClaimWindows}) first;
+ * when the windows give nothing (a fair queue, or held keys' jobs filling them), it reads the first
+ * due job of every lane, so a lane a limit refuses is passed over whole however many jobs it holds.
+ * The chosen jobs become active in one statement, and the rates charged and the turns taken are
+ * written back.
  */
 final class LimitedClaim {
+  /**
+   * The most times a claim reads its windows: each read after the first leaves out the keys the
+   * claim has filled, which a hot key's jobs may have crowded the first with.
+   */
+  private static final int WINDOW_PASSES = 3;
+
   private final StatementCache statements;
   private final long now;
   private final long nowMicros;
@@ -61,7 +70,6 @@ final class LimitedClaim {
       List<LimitSpec> over,
       ClaimRequest request)
       throws SQLException {
-    dialect.lockLimits(statements, over.stream().map(LimitSpec::name).toList());
     long before = clock.millis();
     List<LimitCount> counts = new ArrayList<>();
     for (LimitSpec spec : over) {
@@ -73,8 +81,7 @@ final class LimitedClaim {
     long now = Math.max(before, clock.millis());
     LeaseTokens tokens = LeaseTokens.draw(now);
     LimitedClaim claim = new LimitedClaim(statements, now, request.max(), counts);
-    claim.readLanes(dialect, known, request);
-    List<String> ids = claim.choose();
+    List<String> ids = claim.chooseAll(dialect, known, request);
     if (ids.isEmpty()) {
       return new ArrayList<>();
     }
@@ -92,6 +99,32 @@ final class LimitedClaim {
     return claimed;
   }
 
+  /**
+   * The ids to claim, in the order taken: from the windows, read again while they may hold more;
+   * from every lane if the windows gave nothing yet may have hidden something.
+   */
+  private List<String> chooseAll(Dialect dialect, KnownLimits known, ClaimRequest request)
+      throws SQLException {
+    List<String> ids = new ArrayList<>();
+    ClaimWindows windows = ClaimWindows.open(statements, dialect, known, request);
+    if (windows != null) {
+      for (int pass = 0; pass < WINDOW_PASSES && ids.size() < max; pass++) {
+        load(windows.read(counts, new HashSet<>(ids), now, max - ids.size()));
+        int taken = ids.size();
+        choose(ids);
+        if (ids.size() == taken || !windows.full()) {
+          break;
+        }
+      }
+    }
+    if (ids.isEmpty() && (windows == null || windows.mayHideJobs())) {
+      queues.clear();
+      readLanes(dialect, known, request);
+      choose(ids);
+    }
+    return ids;
+  }
+
   private void readLanes(Dialect dialect, KnownLimits known, ClaimRequest request)
       throws SQLException {
     BoundStatement select =
@@ -101,7 +134,7 @@ final class LimitedClaim {
             .set("now", now);
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        Lane lane = new Lane(rows);
+        Lane lane = Lane.firstOf(rows);
         queues
             .computeIfAbsent(
                 lane.queue,
@@ -116,9 +149,19 @@ final class LimitedClaim {
     }
   }
 
-  /** The ids to claim, in the order taken. */
-  private List<String> choose() throws SQLException {
-    List<String> ids = new ArrayList<>();
+  /** Lanes of claim windows, in place of those of an earlier pass. */
+  private void load(Map<String, List<Lane>> windows) {
+    queues.clear();
+    windows.forEach(
+        (queue, lanes) -> {
+          PriorityQueue<Lane> ordered = new PriorityQueue<>(Lane.BY_HEAD);
+          ordered.addAll(lanes);
+          queues.put(queue, ordered);
+        });
+  }
+
+  /** Adds the ids to claim to {@code ids}, in the order taken, up to the claim's most. */
+  private void choose(List<String> ids) throws SQLException {
     while (ids.size() < max) {
       PriorityQueue<Lane> from = null;
       for (PriorityQueue<Lane> lanes : queues.values()) {
@@ -146,7 +189,6 @@ final class LimitedClaim {
         from.add(lane);
       }
     }
-    return ids;
   }
 
   /**

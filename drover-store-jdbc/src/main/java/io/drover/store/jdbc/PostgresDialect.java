@@ -113,14 +113,14 @@ final class PostgresDialect extends Dialect {
     return connection.createArrayOf("text", values.toArray());
   }
 
-  /** A transaction-scoped advisory lock per limit ({@code lock_limit}). */
+  /** A transaction-scoped advisory lock per limit ({@code lock_limits}). */
   @Override
-  void lockLimits(StatementCache statements, List<String> names) throws SQLException {
-    BoundStatement lock = statements.get("lock_limit");
-    for (String name : names) {
-      try (ResultSet ignored = lock.set("name", name).executeQuery()) {
-        // pg_advisory_xact_lock returns once the lock is held
-      }
+  long lockLimits(StatementCache statements, List<String> names) throws SQLException {
+    BoundStatement lock =
+        statements.get("lock_limits").set("names", textList(statements.connection(), names));
+    try (ResultSet row = lock.executeQuery()) {
+      row.next();
+      return row.getLong("version");
     }
   }
 

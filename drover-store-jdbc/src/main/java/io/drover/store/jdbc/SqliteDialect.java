@@ -53,7 +53,9 @@ final class SqliteDialect extends Dialect {
 
   /** Claims run in write transactions, which SQLite already runs one at a time. */
   @Override
-  void lockLimits(StatementCache statements, List<String> names) {}
+  long lockLimits(StatementCache statements, List<String> names) throws SQLException {
+    return JdbcLimits.version(statements);
+  }
 
   @Override
   Object queuePatterns(Connection connection, List<QueuePattern> patterns) throws SQLException {

@@ -3,10 +3,14 @@
 
 -- Claims under a limit queue behind each other on a lock per limit, held until the transaction
 -- ends, so what one counts cannot change until it has claimed: transaction-scoped advisory locks,
--- named within the store's schema, cost no row write. Taken in name order, so claims under several
--- limits cannot deadlock.
--- name: lock_limit
-SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' limit ' || :name, 0));
+-- named within the store's schema, cost no row write. Taken in the order of :names (sorted), so
+-- claims under several limits cannot deadlock. The version of the limits comes in the same round
+-- trip; read as the statement starts, it is no older than one read before it.
+-- name: lock_limits
+SELECT COUNT(pg_advisory_xact_lock(hashtextextended(current_schema() || ' limit ' || l.name, 0)))
+         AS locked,
+       (SELECT COALESCE(MAX(version), 0) FROM limit_version) AS version
+FROM unnest(CAST(:names AS TEXT[])) WITH ORDINALITY AS l(name, position);
 
 -- The first due job of every lane (kind and key) of the matching unpaused queues, with the lane's
 -- last fair turn. The recursive part steps through jobs_lanes from one lane to the next, one probe
@@ -41,6 +45,27 @@ CROSS JOIN LATERAL (
   LIMIT 1) h
 LEFT JOIN fair_turns t ON t.queue = l.queue AND t.lane = l.lane;
 
+-- The windows of a claim under limits: in each unpaused queue the claim's patterns match and no
+-- pattern of :closed does, the first :scan due jobs in claim order, less those of held keys (the
+-- pairs of :held_keys and :held_queues: a key, and a pattern of the queues a limit holds it back
+-- in whatever the job's kind), at most :rows of them per queue, in no promised order. A window's
+-- walk stops as soon as :rows are found, so held keys' jobs ahead of them cost one index entry
+-- each, and never more than :scan.
+-- name: claim_windows
+SELECT q.name AS queue, w.id, w.kind, w.rate_key, w.priority, w.run_at
+FROM queues q
+CROSS JOIN LATERAL (
+  SELECT s.* FROM (
+    SELECT j.id, j.kind, COALESCE(j.rate_key, '') AS rate_key, j.priority, j.run_at FROM jobs j
+    WHERE j.queue = q.name AND j.state IN ('waiting', 'scheduled', 'retrying') AND j.run_at <= :now
+    ORDER BY j.priority DESC, j.run_at, j.id
+    LIMIT :scan) s
+  WHERE NOT EXISTS (
+    SELECT 1 FROM unnest(CAST(:held_keys AS TEXT[]), CAST(:held_queues AS TEXT[])) h(rate_key, queue)
+    WHERE h.rate_key = s.rate_key AND q.name LIKE h.queue)
+  LIMIT :rows) w
+WHERE q.paused = 0 AND q.name LIKE ANY (:patterns) AND NOT q.name LIKE ANY (:closed);
+
 -- The first :limit due jobs of one lane, in claim order.
 -- name: lane_jobs
 SELECT id, priority, run_at FROM jobs
@@ -59,12 +84,14 @@ WHERE id = ANY (CAST(:ids AS TEXT[]))
   AND state IN ('waiting', 'scheduled', 'retrying') AND run_at <= :now
 RETURNING *;
 
--- A limit's governed jobs running now, per key.
+-- A limit's governed jobs running now, per key. Found queue by queue through jobs_queue_state, whose
+-- range of a queue's active jobs is short, rather than among every active job of the store.
 -- name: active_by_key
-SELECT COALESCE(rate_key, '') AS rate_key, COUNT(*) AS jobs FROM jobs
-WHERE state = 'active' AND queue LIKE ANY (:patterns)
-  AND (cardinality(CAST(:kinds AS TEXT[])) = 0 OR kind = ANY (CAST(:kinds AS TEXT[])))
-GROUP BY COALESCE(rate_key, '');
+SELECT COALESCE(j.rate_key, '') AS rate_key, COUNT(*) AS jobs
+FROM queues q JOIN jobs j ON j.queue = q.name AND j.state = 'active'
+WHERE q.name LIKE ANY (:patterns)
+  AND (cardinality(CAST(:kinds AS TEXT[])) = 0 OR j.kind = ANY (CAST(:kinds AS TEXT[])))
+GROUP BY COALESCE(j.rate_key, '');
 
 -- A limit's governed jobs due to start, per key, paused queues included.
 -- name: waiting_by_key

@@ -33,6 +33,29 @@ JOIN jobs h ON h.id = (
   LIMIT 1)
 LEFT JOIN fair_turns t ON t.queue = l.queue AND t.lane = l.lane;
 
+-- SQLite has no LATERAL: each queue's window is a list subquery of the join's condition, whose ids
+-- find the jobs by primary key. CROSS JOIN keeps queues the outer loop: the other way round, the
+-- window would be read once per job of the table. The held keys per queue are a table made once
+-- (held), looked up per job.
+-- name: claim_windows
+WITH held(queue, rate_key) AS MATERIALIZED (
+  SELECT q.name, k.value
+  FROM queues q, json_each(:held_keys) k JOIN json_each(:held_queues) p ON p.key = k.key
+  WHERE q.name GLOB p.value)
+SELECT q.name AS queue, j.id, j.kind, COALESCE(j.rate_key, '') AS rate_key, j.priority, j.run_at
+FROM queues q
+CROSS JOIN jobs j ON j.id IN (
+  SELECT s.id FROM (
+    SELECT c.id, COALESCE(c.rate_key, '') AS rate_key FROM jobs c INDEXED BY jobs_claimable
+    WHERE c.queue = q.name AND c.state IN ('waiting', 'scheduled', 'retrying') AND c.run_at <= :now
+    ORDER BY c.priority DESC, c.run_at, c.id
+    LIMIT :scan) s
+  WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.queue = q.name AND h.rate_key = s.rate_key)
+  LIMIT :rows)
+WHERE q.paused = 0
+  AND EXISTS (SELECT 1 FROM json_each(:patterns) p WHERE q.name GLOB p.value)
+  AND NOT EXISTS (SELECT 1 FROM json_each(:closed) p WHERE q.name GLOB p.value);
+
 -- name: lane_jobs
 SELECT id, priority, run_at FROM jobs INDEXED BY jobs_lanes
 WHERE queue = :queue AND kind || ' ' || COALESCE(rate_key, '') = :lane
