@@ -28,9 +28,33 @@ final class LimitCount {
     this.active = activeByKey.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** The counts as a status reports them: running jobs are counted under any limit. */
   static LimitCount read(StatementCache statements, Dialect dialect, LimitSpec spec, long nowMicros)
       throws SQLException {
-    Map<String, Long> active = perKey(governed(statements, dialect, "active_by_key", spec), "jobs");
+    return read(statements, dialect, spec, nowMicros, true);
+  }
+
+  /**
+   * The counts a claim needs: a rate alone holds keys back by their starts, so running jobs are
+   * counted only under a concurrency cap, which saves a claim a walk of the active jobs.
+   */
+  static LimitCount toClaim(
+      StatementCache statements, Dialect dialect, LimitSpec spec, long nowMicros)
+      throws SQLException {
+    return read(statements, dialect, spec, nowMicros, spec.capsConcurrency());
+  }
+
+  private static LimitCount read(
+      StatementCache statements,
+      Dialect dialect,
+      LimitSpec spec,
+      long nowMicros,
+      boolean countRunning)
+      throws SQLException {
+    Map<String, Long> active =
+        countRunning
+            ? perKey(governed(statements, dialect, "active_by_key", spec), "jobs")
+            : new HashMap<>();
     Map<String, Long> nextStart = new HashMap<>();
     if (spec.rate() != null) {
       BoundStatement rates =

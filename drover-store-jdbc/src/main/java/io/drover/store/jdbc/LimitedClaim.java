@@ -75,7 +75,7 @@ final class LimitedClaim {
     for (LimitSpec spec : over) {
       if (spec.caps()) {
         // Rates still ahead at the earlier time include those still ahead now.
-        counts.add(LimitCount.read(statements, dialect, spec, before * 1_000));
+        counts.add(LimitCount.toClaim(statements, dialect, spec, before * 1_000));
       }
     }
     long now = Math.max(before, clock.millis());

@@ -210,22 +210,34 @@ local function reorder(lane)
   end
 end
 
--- The first LANE_SCAN lanes in claim order, each with its priority, kind and key.
-local function scan_lanes()
-  local lanes = {}
-  for _, name in ipairs(redis.call('ZRANGE', LANES, 0, LANE_SCAN - 1)) do
-    local priority, kind, rate_key = string.match(name, '^(%d+)|([^|]*)|(.*)$')
-    lanes[#lanes + 1] = { name = name, key = BASE .. 'lane:' .. name,
-      priority = tonumber(priority), kind = kind, rate_key = rate_key }
+-- The lanes in claim order, each with its priority, kind and key, read chunk lanes at a time as
+-- at(i) asks for the i-th, up to LANE_SCAN: a claim of a few jobs reads a few lanes, however many
+-- one-job keys wait. The claim reorders lanes only once it is done, so positions hold meanwhile.
+local function lane_reader(chunk)
+  local lanes, ended = {}, false
+  local function at(i)
+    while i > #lanes and not ended do
+      local last = math.min(#lanes + chunk, LANE_SCAN) - 1
+      local names = redis.call('ZRANGE', LANES, #lanes, last)
+      ended = #names < last - #lanes + 1 or last == LANE_SCAN - 1
+      for _, name in ipairs(names) do
+        local priority, kind, rate_key = string.match(name, '^(%d+)|([^|]*)|(.*)$')
+        lanes[#lanes + 1] = { name = name, key = BASE .. 'lane:' .. name,
+          priority = tonumber(priority), kind = kind, rate_key = rate_key }
+      end
+    end
+    return lanes[i]
   end
-  return lanes
+  return lanes, at
 end
 
 -- Claims up to max jobs through the lanes, passing over the keys the limits hold back. Plain
 -- order takes each lane's due jobs in turn, lanes by their first job; fair order takes one job at a
 -- time from the lane of the highest priority served longest ago. start_job(id, floor) starts a job.
 local function claim_by_lane(max, limits, fair, start_job)
-  local lanes, claimed = scan_lanes(), {}
+  local claimed = {}
+  -- A fair claim weighs every lane it may read; a plain one reads on while it needs more.
+  local lanes, at = lane_reader(fair and LANE_SCAN or math.max(2 * max, 16))
   local function take(lane)
     lane.touched = true
     local id = lane_head(lane.key)
@@ -242,6 +254,7 @@ local function claim_by_lane(max, limits, fair, start_job)
     return true
   end
   if fair then
+    at(LANE_SCAN)
     local turns = tonumber(redis.call('HGET', META, 'turns') or '0')
     if #lanes > 0 then
       local names = {}
@@ -275,12 +288,12 @@ local function claim_by_lane(max, limits, fair, start_job)
     end
     redis.call('HSET', META, 'turns', turns)
   else
-    for _, lane in ipairs(lanes) do
+    local i, lane = 1, at(1)
+    while lane and #claimed < max do
       while #claimed < max and admits(limits, lane.kind, lane.rate_key) and take(lane) do
       end
-      if #claimed >= max then
-        break
-      end
+      i = i + 1
+      lane = at(i)
     end
   end
   for _, lane in ipairs(lanes) do
