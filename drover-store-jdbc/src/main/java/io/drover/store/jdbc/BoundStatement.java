@@ -16,6 +16,7 @@ final class BoundStatement implements AutoCloseable {
   private final NamedStatement statement;
   private final PreparedStatement prepared;
   private final BitSet bound;
+  private ResultSet results;
 
   BoundStatement(NamedStatement statement, PreparedStatement prepared) {
     this.statement = statement;
@@ -58,7 +59,8 @@ final class BoundStatement implements AutoCloseable {
   /** Runs a query; the result set closes with this statement. */
   ResultSet executeQuery() throws SQLException {
     checkAllSet();
-    return prepared.executeQuery();
+    results = prepared.executeQuery();
+    return results;
   }
 
   void addBatch() throws SQLException {
@@ -78,7 +80,8 @@ final class BoundStatement implements AutoCloseable {
    */
   ResultSet executeBatchReturning() throws SQLException {
     prepared.executeBatch();
-    return prepared.getGeneratedKeys();
+    results = prepared.getGeneratedKeys();
+    return results;
   }
 
   private void checkAllSet() {
@@ -86,6 +89,20 @@ final class BoundStatement implements AutoCloseable {
       throw new IllegalStateException(
           "statement '" + statement.name() + "' has parameters left unset");
     }
+    bound.clear();
+  }
+
+  /**
+   * Readies the statement for another transaction: its rows closed (which also lets SQLite's
+   * statement go of the database), its batch and parameters cleared.
+   */
+  void release() throws SQLException {
+    if (results != null) {
+      results.close();
+      results = null;
+    }
+    prepared.clearBatch();
+    prepared.clearParameters();
     bound.clear();
   }
 

@@ -28,6 +28,11 @@ final class SqliteTransactor implements Transactor {
   }
 
   @Override
+  public boolean hasOneConnection() {
+    return true;
+  }
+
+  @Override
   public <T> T write(String operation, SqlWork<T> work) {
     return inTransaction(operation, "BEGIN IMMEDIATE", work);
   }

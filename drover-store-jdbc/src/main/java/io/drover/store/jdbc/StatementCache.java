@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The statements one transaction uses, each prepared on first use and all closed together, so work
- * that needs several statements prepares only those it reaches and leaks none when it fails.
+ * The statements of one connection's transactions, each prepared on first use, so work that needs
+ * several statements prepares only those it reaches. All are closed together at the end of a
+ * transaction, leaking none when it fails; or, where one connection serves every transaction, kept
+ * and released for the next one ({@link #release}).
  */
 final class StatementCache implements AutoCloseable {
   private final Connection connection;
@@ -51,6 +53,39 @@ final class StatementCache implements AutoCloseable {
     return statement;
   }
 
+  /**
+   * Readies every statement for the connection's next transaction; one that cannot be readied is
+   * closed and prepared anew when next used.
+   */
+  void release() throws SQLException {
+    SQLException failure = null;
+    for (var entry = prepared.values().iterator(); entry.hasNext(); ) {
+      BoundStatement statement = entry.next();
+      try {
+        statement.release();
+      } catch (SQLException e) {
+        entry.remove();
+        failure = joined(failure, e);
+        try {
+          statement.close();
+        } catch (SQLException closing) {
+          failure.addSuppressed(closing);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static SQLException joined(SQLException first, SQLException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
   @Override
   public void close() throws SQLException {
     SQLException failure = null;
@@ -58,11 +93,7 @@ final class StatementCache implements AutoCloseable {
       try {
         statement.close();
       } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+        failure = joined(failure, e);
       }
     }
     prepared.clear();

@@ -5,11 +5,18 @@ import java.sql.SQLException;
 
 /**
  * Runs work in a transaction with the store's named statements at hand: each statement prepared on
- * first use in that transaction and all closed together at its end.
+ * first use in that transaction and all closed together at its end; or, where one connection serves
+ * every transaction (SQLite), prepared once and kept, as SQLite compiles a statement anew each time
+ * it is prepared.
  */
 final class StoreTransactions {
   private final Transactor transactor;
   private final SqlStatements sql;
+
+  /**
+   * The one connection's statements, used only inside its transactions, which run one at a time.
+   */
+  private StatementCache kept;
 
   StoreTransactions(Transactor transactor, SqlStatements sql) {
     this.transactor = transactor;
@@ -25,9 +32,27 @@ final class StoreTransactions {
   }
 
   private <T> T run(Connection connection, StatementWork<T> work) throws SQLException {
-    try (StatementCache statements = new StatementCache(connection, sql)) {
-      return work.run(statements);
+    if (!transactor.hasOneConnection()) {
+      try (StatementCache statements = new StatementCache(connection, sql)) {
+        return work.run(statements);
+      }
     }
+    if (kept == null || kept.connection() != connection) {
+      kept = new StatementCache(connection, sql);
+    }
+    T result;
+    try {
+      result = work.run(kept);
+    } catch (Throwable failure) {
+      try {
+        kept.release();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+      throw failure;
+    }
+    kept.release();
+    return result;
   }
 
   /** Work on the statements of one transaction. */

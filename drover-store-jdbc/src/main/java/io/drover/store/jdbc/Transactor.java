@@ -17,6 +17,14 @@ interface Transactor extends AutoCloseable {
   /** Runs {@code work} in a transaction that only reads. */
   <T> T read(String operation, SqlWork<T> work);
 
+  /**
+   * Whether one connection serves every transaction, one at a time, so that statements may outlive
+   * a transaction; they close with the connection.
+   */
+  default boolean hasOneConnection() {
+    return false;
+  }
+
   /** Closes the connections; later transactions fail as unavailable. Idempotent. */
   @Override
   void close();
