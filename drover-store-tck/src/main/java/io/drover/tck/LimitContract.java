@@ -192,7 +192,37 @@ abstract class LimitContract extends ContractArea {
             new LimitStatus(
                 limits().limit("one-each").orElseThrow(),
                 11,
+                11,
                 List.of(new HeldKey("hot", 1, 1_999, now(), null))));
+  }
+
+  @Test
+  void status_countsTheGovernedStartsWithinTheLimitsWindow_acrossKeys() {
+    LimitSpec rate =
+        LimitSpec.builder("ten-a-minute")
+            .queues(QUEUE)
+            .rate(new Rate(10, Duration.ofMinutes(1), 10))
+            .build();
+    limits().saveLimit(rate);
+    limits().saveLimit(LimitSpec.builder("two-each").queues(QUEUE).concurrency(2).build());
+    enqueue("a", 2);
+    enqueue("b", 1);
+    enqueue(Specs.spec("limits.other"));
+    assertThat(claim(10, QUEUE, "limits.other")).hasSize(4);
+    advance(Duration.ofSeconds(30));
+    enqueue("c", 1);
+    assertThat(claim(10, QUEUE)).hasSize(1);
+
+    assertThat(recentStarts("ten-a-minute")).isEqualTo(4);
+    assertThat(recentStarts("two-each")).as("a minute, for a limit without a rate").isEqualTo(4);
+    advance(Duration.ofSeconds(40));
+    assertThat(recentStarts("ten-a-minute")).as("70 s after the first three").isEqualTo(1);
+    limits().saveLimit(rate);
+    assertThat(recentStarts("ten-a-minute")).as("saved anew").isZero();
+  }
+
+  private long recentStarts(String limit) {
+    return limits().limitStatus(limit).orElseThrow().recentStarts();
   }
 
   @Test

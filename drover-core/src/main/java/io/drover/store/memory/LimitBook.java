@@ -113,7 +113,7 @@ final class LimitBook {
     return true;
   }
 
-  /** Records the job's start against each governing rate. */
+  /** Records the job's start against each limit governing it. */
   void charge(StoredJob job, long nowMicros) {
     for (LimitState limit : limits.values()) {
       if (governs(limit.spec, job)) {

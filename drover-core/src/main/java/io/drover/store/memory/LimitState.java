@@ -1,14 +1,15 @@
 package io.drover.store.memory;
 
 import io.drover.limit.LimitSpec;
+import io.drover.limit.StartWindow;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * One limit as the memory store enforces it: its governed jobs running now, per key and in all, and
- * for a rate each key's next allowed start (GCRA's theoretical arrival time, in microseconds). Not
- * thread-safe; the store's lock guards it.
+ * for a rate each key's next allowed start (GCRA's theoretical arrival time, in microseconds), and
+ * its recent starts. Not thread-safe; the store's lock guards it.
  */
 final class LimitState {
   private static final int MIN_PRUNE_SIZE = 1_024;
@@ -16,11 +17,13 @@ final class LimitState {
   final LimitSpec spec;
   private final Map<String, Long> activeByKey = new HashMap<>();
   private final Map<String, Long> nextStartMicros = new HashMap<>();
+  private final StartTally starts;
   private long active;
   private int pruneAt = MIN_PRUNE_SIZE;
 
   LimitState(LimitSpec spec) {
     this.spec = spec;
+    this.starts = new StartTally(StartWindow.of(spec));
   }
 
   void started(String key) {
@@ -75,8 +78,16 @@ final class LimitState {
     return earliest;
   }
 
-  /** Records a start of {@code key} at {@code nowMicros} against the rate. */
+  /** Governed jobs started within the limit's window, at {@code nowMillis}. */
+  long recentStarts(long nowMillis) {
+    return starts.recent(nowMillis);
+  }
+
+  /**
+   * Records a start of {@code key} at {@code nowMicros}: among the recent ones, and by the rate.
+   */
   void charge(String key, long nowMicros) {
+    starts.count(nowMicros / 1_000);
     if (spec.rate() == null) {
       return;
     }

@@ -122,6 +122,6 @@ final class MemoryLimits implements LimitStore {
             held.add(new HeldKey(key, state.active(key), tally.count(), tally.oldest(), nextStart));
           }
         });
-    return new LimitStatus(spec, state.active(), held);
+    return new LimitStatus(spec, state.active(), state.recentStarts(now.toEpochMilli()), held);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.limit.HeldKey;
 import io.drover.limit.LimitSpec;
 import io.drover.limit.LimitStatus;
+import io.drover.limit.StartWindow;
 import io.drover.store.QueuePattern;
 
 /** A limit as the API shows it: the definition's field names, and with its status what it holds. */
@@ -35,10 +36,15 @@ public final class LimitView {
     return node;
   }
 
-  /** The limit, the governed jobs running now, and each key it holds back. */
+  /**
+   * The limit, the governed jobs running now and started within its window, and each key it holds
+   * back.
+   */
   public static ObjectNode of(LimitStatus status) {
     ObjectNode node = of(status.limit());
     node.put("active", status.active());
+    node.put("recent_starts", status.recentStarts());
+    node.put("starts_window", StartWindow.windowOf(status.limit()).toMillis());
     ArrayNode held = node.putArray("held");
     long waiting = 0;
     for (HeldKey key : status.held()) {

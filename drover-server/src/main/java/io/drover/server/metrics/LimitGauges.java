@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per limit: its governed jobs running, the keys it holds back and the jobs waiting behind them,
- * read from the store with the queue gauges (at most once per {@link QueueGauges#REFRESH}). Only on
- * a store that enforces limits; a failed read keeps the last numbers.
+ * Per limit: its governed jobs running and started within its window, the keys it holds back and
+ * the jobs waiting behind them, read from the store with the queue gauges (at most once per {@link
+ * QueueGauges#REFRESH}). Only on a store that enforces limits; a failed read keeps the last
+ * numbers.
  */
 final class LimitGauges {
   private final JobStore store;
   private final OutageLog outages;
   private final MultiGauge active;
+  private final MultiGauge recentStarts;
   private final MultiGauge heldKeys;
   private final MultiGauge heldJobs;
 
@@ -30,6 +32,12 @@ final class LimitGauges {
     this.active =
         MultiGauge.builder("drover.limit.active")
             .description("Jobs a limit governs that are running, across the fleet")
+            .register(registry);
+    this.recentStarts =
+        MultiGauge.builder("drover.limit.recent.starts")
+            .description(
+                "Jobs a limit governs started within its window (its rate's period, else a minute),"
+                    + " across the fleet")
             .register(registry);
     this.heldKeys =
         MultiGauge.builder("drover.limit.held.keys")
@@ -47,6 +55,7 @@ final class LimitGauges {
     }
     try {
       List<MultiGauge.Row<?>> activeRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> startRows = new ArrayList<>();
       List<MultiGauge.Row<?>> keyRows = new ArrayList<>();
       List<MultiGauge.Row<?>> jobRows = new ArrayList<>();
       for (LimitSpec spec : store.limits().limits()) {
@@ -56,11 +65,13 @@ final class LimitGauges {
         }
         Tags tags = Tags.of("limit", spec.name());
         activeRows.add(MultiGauge.Row.of(tags, status.active()));
+        startRows.add(MultiGauge.Row.of(tags, status.recentStarts()));
         keyRows.add(MultiGauge.Row.of(tags, status.held().size()));
         jobRows.add(
             MultiGauge.Row.of(tags, status.held().stream().mapToLong(HeldKey::waiting).sum()));
       }
       active.register(activeRows, true);
+      recentStarts.register(startRows, true);
       heldKeys.register(keyRows, true);
       heldJobs.register(jobRows, true);
       outages.succeeded();

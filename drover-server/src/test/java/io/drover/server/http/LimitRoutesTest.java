@@ -200,7 +200,12 @@ class LimitRoutesTest {
     JsonNode status = server.api().get("/api/v1/limits/one-per-shop").body();
     assertThat(status.get("held").get(0).get("oldest_due").asText())
         .isEqualTo("2030-01-01T00:00:00Z");
+    assertThat(status.get("recent_starts").asLong()).isEqualTo(1);
+    assertThat(status.get("starts_window").asLong())
+        .as("a minute, without a rate")
+        .isEqualTo(60_000);
     assertThat(server.api().get("/metrics").raw().body())
+        .contains("drover_limit_recent_starts{limit=\"one-per-shop\"} 1.0")
         .contains("drover_limit_held_jobs{limit=\"one-per-shop\"} 1.0")
         .contains("drover_limit_active{limit=\"one-per-shop\"} 1.0");
     assertThat(

@@ -235,6 +235,7 @@ final class JdbcJobStore implements JobStore {
               RunDeletion.deleteExpired(statements, request, request.batchSize() - deleted, now);
           statements.get("delete_expired_dedup_keys").set("now", now).executeUpdate();
           statements.get("delete_rested_rates").set("now", now * 1_000).executeUpdate();
+          statements.get("delete_expired_starts").set("now", now).executeUpdate();
           statements.get("delete_idle_fair_turns").executeUpdate();
           return deleted;
         });

@@ -101,7 +101,7 @@ final class JdbcLimits implements LimitStore {
           if (!created) {
             LimitRows.bind(statements.get("update_limit"), limit, now).executeUpdate();
           }
-          statements.get("delete_limit_rates").set("name", limit.name()).executeUpdate();
+          forgetCounts(statements, limit.name());
           statements.get("bump_limit_version").executeUpdate();
           woken.addAll(matchedQueues(statements, limit));
           if (was.isPresent()) {
@@ -131,7 +131,7 @@ final class JdbcLimits implements LimitStore {
             return false;
           }
           statements.get("delete_limit").set("name", name).executeUpdate();
-          statements.get("delete_limit_rates").set("name", name).executeUpdate();
+          forgetCounts(statements, name);
           statements.get("bump_limit_version").executeUpdate();
           woken.addAll(matchedQueues(statements, was.get()));
           return true;
@@ -186,10 +186,11 @@ final class JdbcLimits implements LimitStore {
   private LimitStatus status(StatementCache statements, LimitSpec spec, long now)
       throws SQLException {
     if (!spec.caps()) {
-      return new LimitStatus(spec, 0, List.of());
+      return new LimitStatus(spec, 0, 0, List.of());
     }
     long nowMicros = now * 1_000;
     LimitCount count = LimitCount.read(statements, dialect, spec, nowMicros);
+    long recentStarts = LimitCount.recentStarts(statements, spec, now);
     List<HeldKey> held = new ArrayList<>();
     BoundStatement waiting =
         LimitCount.governed(statements, dialect, "waiting_by_key", spec).set("now", now);
@@ -212,7 +213,13 @@ final class JdbcLimits implements LimitStore {
       }
     }
     held.sort(Comparator.comparing(HeldKey::key));
-    return new LimitStatus(spec, count.active(), held);
+    return new LimitStatus(spec, count.active(), recentStarts, held);
+  }
+
+  /** A limit saved anew starts afresh, as one created: no rate state, no recent starts. */
+  private static void forgetCounts(StatementCache statements, String name) throws SQLException {
+    statements.get("delete_limit_rates").set("name", name).executeUpdate();
+    statements.get("delete_limit_starts").set("name", name).executeUpdate();
   }
 
   private static Optional<LimitSpec> find(StatementCache statements, String name)

@@ -1,6 +1,7 @@
 package io.drover.store.jdbc;
 
 import io.drover.limit.LimitSpec;
+import io.drover.limit.StartWindow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.Set;
  * One limit's counts as read inside a transaction: its governed jobs running now, per key and in
  * all, read from jobs themselves (so whatever ended an attempt has freed its slot), and for a rate
  * each key's next allowed start (GCRA's theoretical arrival time, epoch microseconds) where it is
- * still ahead. A claim advances the counts as it takes jobs and writes the rate back.
+ * still ahead. A claim advances the counts as it takes jobs and writes the rate and its starts
+ * back.
  */
 final class LimitCount {
   final LimitSpec spec;
@@ -20,6 +22,7 @@ final class LimitCount {
   private final Map<String, Long> nextStart;
   private final Set<String> charged = new HashSet<>();
   private long active;
+  private long started;
 
   private LimitCount(LimitSpec spec, Map<String, Long> activeByKey, Map<String, Long> nextStart) {
     this.spec = spec;
@@ -132,9 +135,42 @@ final class LimitCount {
   void charge(String key, long nowMicros) {
     activeByKey.merge(key, 1L, Long::sum);
     active++;
+    started++;
     if (spec.rate() != null) {
       nextStart.put(key, spec.rate().afterStart(nextStart.get(key), nowMicros));
       charged.add(key);
+    }
+  }
+
+  /** Adds the jobs charged to the recent starts of the limit, in the bucket of {@code now} (ms). */
+  void saveStarts(StatementCache statements, long now) throws SQLException {
+    if (started == 0) {
+      return;
+    }
+    StartWindow window = StartWindow.of(spec);
+    long bucket = window.bucket(now);
+    statements
+        .get("count_starts")
+        .set("name", spec.name())
+        .set("bucket", bucket)
+        .set("starts", started)
+        .set("expires_at", window.expiresAt(bucket))
+        .executeUpdate();
+  }
+
+  /** The limit's governed starts within its window, at {@code now} (ms). */
+  static long recentStarts(StatementCache statements, LimitSpec spec, long now)
+      throws SQLException {
+    StartWindow window = StartWindow.of(spec);
+    BoundStatement count =
+        statements
+            .get("recent_starts")
+            .set("name", spec.name())
+            .set("first", window.firstCounted(now))
+            .set("last", window.bucket(now));
+    try (ResultSet row = count.executeQuery()) {
+      row.next(); // SUM gives one row
+      return row.getLong("starts");
     }
   }
 

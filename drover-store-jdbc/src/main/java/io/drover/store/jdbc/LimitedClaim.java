@@ -25,8 +25,8 @@ import java.util.Set;
  * best of those in claim order. It takes from each queue's window ({@link ClaimWindows}) first;
  * when the windows give nothing (a fair queue, or held keys' jobs filling them), it reads the first
  * due job of every lane, so a lane a limit refuses is passed over whole however many jobs it holds.
- * The chosen jobs become active in one statement, and the rates charged and the turns taken are
- * written back.
+ * The chosen jobs become active in one statement, and the rates charged, the starts and the turns
+ * taken are written back.
  */
 final class LimitedClaim {
   /**
@@ -94,6 +94,7 @@ final class LimitedClaim {
     }
     for (LimitCount count : claim.counts) {
       count.saveRates(statements);
+      count.saveStarts(statements, now);
     }
     claim.saveTurns();
     return claimed;

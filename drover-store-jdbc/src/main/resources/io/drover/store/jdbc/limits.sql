@@ -36,6 +36,22 @@ DELETE FROM limits WHERE name = :name;
 -- name: delete_limit_rates
 DELETE FROM limit_rates WHERE limit_name = :name;
 
+-- name: delete_limit_starts
+DELETE FROM limit_starts WHERE limit_name = :name;
+
+-- A claim's starts under one limit, added to their bucket.
+-- name: count_starts
+INSERT INTO limit_starts (limit_name, bucket, starts, expires_at)
+VALUES (:name, :bucket, :starts, :expires_at)
+ON CONFLICT (limit_name, bucket) DO UPDATE SET starts = limit_starts.starts + excluded.starts;
+
+-- name: recent_starts
+SELECT COALESCE(SUM(starts), 0) AS starts FROM limit_starts
+WHERE limit_name = :name AND bucket BETWEEN :first AND :last;
+
+-- name: delete_expired_starts
+DELETE FROM limit_starts WHERE expires_at <= :now;
+
 -- The keys a rate may hold back now: those whose next start is still ahead.
 -- name: rate_states
 SELECT rate_key, next_start FROM limit_rates WHERE limit_name = :name AND next_start > :now;

@@ -4,6 +4,7 @@ import io.drover.limit.HeldKey;
 import io.drover.limit.LimitSpec;
 import io.drover.limit.LimitStatus;
 import io.drover.limit.LimitStore;
+import io.drover.limit.StartWindow;
 import io.drover.store.QueuePattern;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -131,6 +132,7 @@ final class RedisLimits implements LimitStore {
     String counters = counters(limit);
     Batch batch = link.batch("limit status");
     Reply<String> running = batch.command(c -> c.get(counters + "running"));
+    Reply<Map<String, String>> starts = batch.command(c -> c.hgetall(counters + "starts"));
     Map<String, Reply<String>> active = new TreeMap<>();
     Map<String, Reply<Double>> tats = new TreeMap<>();
     for (String key : waiting.keySet()) {
@@ -155,7 +157,22 @@ final class RedisLimits implements LimitStore {
                 new HeldKey(key, activeOfKey, tally[0], Instant.ofEpochMilli(tally[1]), nextStart));
           }
         });
-    return new LimitStatus(spec, total, held);
+    return new LimitStatus(spec, total, recentStarts(spec, starts.get(), nowMillis), held);
+  }
+
+  /** The starts of the buckets a count at {@code nowMillis} reads, from their hash. */
+  private static long recentStarts(LimitSpec spec, Map<String, String> buckets, long nowMillis) {
+    StartWindow window = StartWindow.of(spec);
+    long first = window.firstCounted(nowMillis);
+    long last = window.bucket(nowMillis);
+    long total = 0;
+    for (Map.Entry<String, String> bucket : buckets.entrySet()) {
+      long index = Long.parseLong(bucket.getKey());
+      if (index >= first && index <= last) {
+        total += Long.parseLong(bucket.getValue());
+      }
+    }
+    return total;
   }
 
   /** The due governed jobs of the queues the limit matches: per key, count and earliest run_at. */

@@ -1,6 +1,7 @@
 package io.drover.store.redis;
 
 import io.drover.limit.LimitSpec;
+import io.drover.limit.StartWindow;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ record StoredLimit(LimitSpec spec, String generation) {
     args.add(text(spec.queueConcurrency()));
     args.add(spec.rate() == null ? "" : Long.toString(spec.rate().spacingMicros()));
     args.add(spec.rate() == null ? "" : Long.toString(spec.rate().toleranceMicros()));
+    args.add(Long.toString(StartWindow.of(spec).bucketMillis()));
     args.add(Integer.toString(spec.kinds().size()));
     args.addAll(spec.kinds());
   }

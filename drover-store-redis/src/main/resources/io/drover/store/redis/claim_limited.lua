@@ -4,6 +4,8 @@
 local LANES, SERVED = BASE .. 'lanes', BASE .. 'served'
 -- Lanes a claim looks at, in order, and entries of one lane it reads to find its first due job.
 local LANE_SCAN, LANE_PEEK = 1000, 100
+-- Buckets a limit's window of starts is counted in (StartWindow.BUCKETS).
+local START_BUCKETS = 60
 local NOW_US = NOW * 1000
 
 -- Moves a claimable job to active under a new lease, started no earlier than floor (ms). Returns
@@ -27,19 +29,20 @@ local function start(id, lease_end, worker, token_floor, token_step, floor)
 end
 
 -- The limits that cap something here, from ARGV[first] on: count, then per limit name,
--- generation, concurrency, queue concurrency, rate spacing and tolerance in µs ('' for none), kind
--- count and kinds.
+-- generation, concurrency, queue concurrency, rate spacing and tolerance in µs ('' for none), the
+-- width of a bucket of its starts in ms (StartWindow), kind count and kinds.
 local function read_limits(first)
   local limits, a = {}, first + 1
   for l = 1, tonumber(ARGV[first]) do
     local limit = { name = ARGV[a], concurrency = tonumber(ARGV[a + 2]),
       queue_concurrency = tonumber(ARGV[a + 3]), spacing = tonumber(ARGV[a + 4]),
-      tolerance = tonumber(ARGV[a + 5]), active = {}, tat = {} }
+      tolerance = tonumber(ARGV[a + 5]), bucket_width = tonumber(ARGV[a + 6]), started = 0,
+      active = {}, tat = {} }
     limit.counters = limit_counters(limit.name, ARGV[a + 1])
     limit.slot = limit.name .. '#' .. ARGV[a + 1]
       .. ((limit.concurrency or limit.queue_concurrency) and 'c' or '')
-    local kinds = tonumber(ARGV[a + 6])
-    a = a + 7
+    local kinds = tonumber(ARGV[a + 7])
+    a = a + 8
     if kinds > 0 then
       limit.kinds = {}
       for k = a, a + kinds - 1 do
@@ -126,6 +129,7 @@ local function charge(limits, id, kind, rate_key)
   for _, limit in ipairs(limits) do
     if governs(limit, kind) then
       limit.running = running(limit) + 1
+      limit.started = limit.started + 1
       limit.active[rate_key] = active_of(limit, rate_key) + 1
       redis.call('INCR', limit.counters .. 'running')
       redis.call('HINCRBY', limit.counters .. 'active', rate_key, 1)
@@ -143,10 +147,21 @@ local function charge(limits, id, kind, rate_key)
   end
 end
 
--- Keys whose arrival time has passed carry nothing: dropping them keeps a rate's state bounded by
--- the keys started within the last window.
-local function prune(limits)
+-- Once a claim has charged its jobs: adds its starts to the bucket of now (the first of a bucket
+-- forgets those no count reads any more), and drops keys whose arrival time has passed, which
+-- carry nothing, so a rate's state stays bounded by the keys started within the last window.
+local function settle(limits)
   for _, limit in ipairs(limits) do
+    if limit.started > 0 then
+      local starts, bucket = limit.counters .. 'starts', math.floor(NOW / limit.bucket_width)
+      if redis.call('HINCRBY', starts, int(bucket), limit.started) == limit.started then
+        for _, counted in ipairs(redis.call('HKEYS', starts)) do
+          if tonumber(counted) <= bucket - START_BUCKETS then
+            redis.call('HDEL', starts, counted)
+          end
+        end
+      end
+    end
     if limit.charged then
       redis.call('ZREMRANGEBYSCORE', limit.counters .. 'tats', '-inf', int(NOW_US))
     end
@@ -301,7 +316,7 @@ local function claim_by_lane(max, limits, fair, start_job)
       reorder(lane.name)
     end
   end
-  prune(limits)
+  settle(limits)
   if #claimed > 0 and #limits > 0 then
     redis.call('HSET', META, 'slots', '1')
   end

@@ -45,6 +45,14 @@ local function limit_counters(name, generation)
   return GLOBAL .. 'limit:' .. name .. ':' .. generation .. ':'
 end
 
+-- Deletes a limit's counters of one generation: active per key, running in all, GCRA arrival times
+-- per key (tats), when a slot was last freed, and starts per bucket of its window.
+local function drop_limit_counters(name, generation)
+  local counters = limit_counters(name, generation)
+  redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats',
+    counters .. 'freed', counters .. 'starts')
+end
+
 -- Gives back the limits' slots an active job of queue holds, as its attempt ends; slots of a limit
 -- replaced or deleted since are the old counters', gone with them. A freed concurrency slot wakes
 -- the queue: a job it held back may start.

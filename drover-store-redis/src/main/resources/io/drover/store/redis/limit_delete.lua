@@ -8,9 +8,8 @@ local old = redis.call('HGET', generations, name)
 if not old then
   return 0
 end
-local counters = limit_counters(name, old)
-redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats', counters .. 'freed',
-  GLOBAL .. 'limit:' .. name)
+drop_limit_counters(name, old)
+redis.call('DEL', GLOBAL .. 'limit:' .. name)
 redis.call('HDEL', generations, name)
 redis.call('ZREM', GLOBAL .. 'limits', name)
 redis.call('INCR', GLOBAL .. 'limits-version')

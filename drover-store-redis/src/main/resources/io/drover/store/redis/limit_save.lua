@@ -4,7 +4,7 @@
 -- queues it matches now. A limit is {prefix}:limit:<name> (its spec), its name in {prefix}:limits
 -- and its generation in {prefix}:limit-gens: each save takes a new one, the new value of
 -- {prefix}:limits-version, which claims check, so counters start afresh (active per key, running
--- in all, GCRA arrival times per key in tats) and the governed jobs running now are counted at
+-- in all, GCRA arrival times per key in tats, recent starts) and the governed jobs running now are counted at
 -- once. Spans slots, as run scripts do. Returns 1 when created, 0 when replaced.
 local name, caps = ARGV[FIRST_ARG], ARGV[FIRST_ARG + 1]
 local a = FIRST_ARG + 2
@@ -21,9 +21,7 @@ a = a + 2 * field_count + 1
 local generations, spec = GLOBAL .. 'limit-gens', GLOBAL .. 'limit:' .. name
 local old = redis.call('HGET', generations, name)
 if old then
-  local counters = limit_counters(name, old)
-  redis.call('DEL', counters .. 'active', counters .. 'running', counters .. 'tats',
-    counters .. 'freed')
+  drop_limit_counters(name, old)
 end
 local generation = redis.call('INCR', GLOBAL .. 'limits-version')
 redis.call('HSET', generations, name, generation)

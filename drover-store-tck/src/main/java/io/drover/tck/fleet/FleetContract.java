@@ -140,8 +140,11 @@ public abstract class FleetContract {
     // Back, its heartbeats and outcomes meet new tokens: it is told, and stores nothing.
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> victim.log().contains("lease lost") || victim.log().contains("outcome refused"));
+        .untilAsserted(
+            () ->
+                assertThat(victim.log())
+                    .as("the thawed worker's log")
+                    .containsAnyOf("lease lost", "outcome refused"));
 
     Map<String, Long> timesRun = countRuns(runsByWorker());
     assertThat(timesRun).hasSize(JOBS);
