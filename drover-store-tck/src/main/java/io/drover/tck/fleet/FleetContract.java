@@ -9,6 +9,7 @@ import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.limit.LimitSpec;
 import io.drover.limit.Rate;
+import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.QueueStats;
 import io.drover.workflow.Run;
@@ -133,7 +134,7 @@ public abstract class FleetContract {
   void workerFrozenPastItsLease_isFencedOut_andEveryRerunIsVisible() throws Exception {
     FleetProcess victim = victimWellUnderWay();
 
-    victim.freeze();
+    freezeHoldingLeases(victim);
     // The others reap the frozen worker's leases and finish every job meanwhile.
     awaitAllCompleted();
     victim.thaw();
@@ -334,6 +335,39 @@ public abstract class FleetContract {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> victim.runs().size() >= JOBS / 20);
     return victim;
+  }
+
+  /**
+   * Freezes the victim at a moment it holds leases. Frozen between claims, it would have nothing to
+   * be fenced out of: a claim it froze inside of is ended by the store (PostgreSQL's
+   * idle-in-transaction timeout) and its jobs go to the others, which the victim then learns as a
+   * failed claim.
+   */
+  private void freezeHoldingLeases(FleetProcess victim) {
+    await()
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              victim.freeze();
+              if (holdsLeases(victim.workerId())) {
+                return true;
+              }
+              victim.thaw();
+              return false;
+            });
+  }
+
+  private boolean holdsLeases(String workerId) {
+    return store
+        .list(
+            JobQuery.all()
+                .withQueue(queue)
+                .withState(JobState.ACTIVE)
+                .withLimit(JobQuery.MAX_LIMIT))
+        .jobs()
+        .stream()
+        .anyMatch(job -> workerId.equals(job.workerId()));
   }
 
   private void startFleet(long workMillis) throws Exception {
