@@ -16,6 +16,7 @@ import io.drover.spool.SpoolConfig;
 import io.drover.spool.SpoolingEnqueuer;
 import io.drover.store.Capabilities;
 import io.drover.store.CleanupRequest;
+import io.drover.store.EnqueueGroupingStore;
 import io.drover.store.Enqueued;
 import io.drover.store.JobStore;
 import io.drover.workflow.RunCreated;
@@ -52,6 +53,7 @@ public final class Drover implements AutoCloseable {
   private final Cleaner cleaner;
   private final WorkerPruner pruner;
   private final Scheduler scheduler;
+  private final JobStore producers;
   private final SpoolingEnqueuer enqueuer;
 
   private Drover(Builder builder) {
@@ -90,8 +92,12 @@ public final class Drover implements AutoCloseable {
     boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
     this.scheduler =
         schedules ? new Scheduler(store, builder.clock, jobDefaults, Scheduler.DEFAULT_TICK) : null;
+    // Concurrent enqueues (API requests, threads of the embedding application) share store calls.
+    this.producers = new EnqueueGroupingStore(store);
     this.enqueuer =
-        builder.spool == null ? null : SpoolingEnqueuer.open(store, builder.spool, builder.clock);
+        builder.spool == null
+            ? null
+            : SpoolingEnqueuer.open(producers, builder.spool, builder.clock);
   }
 
   public static Builder builder() {
@@ -158,11 +164,12 @@ public final class Drover implements AutoCloseable {
   }
 
   /**
-   * Enqueues many jobs in one store call; answers in the same order. With a spool, while the store
-   * is unreachable, all of them are spooled or none.
+   * Enqueues many jobs in one store call, which carries other threads' calls made meanwhile too
+   * (group commit); answers in the same order, once the jobs are committed. With a spool, while the
+   * store is unreachable, all of them are spooled or none.
    */
   public List<Enqueued> enqueueAll(List<JobSpec> specs) {
-    return enqueuer == null ? store.enqueue(specs) : enqueuer.enqueue(specs);
+    return enqueuer == null ? producers.enqueue(specs) : enqueuer.enqueue(specs);
   }
 
   /** The spool producers' jobs go to while the store is unreachable, if one is configured. */

@@ -3,12 +3,16 @@ package io.drover.bench;
 import io.drover.JobSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Makes the jobs of one scenario: kind {@code bench.noop} in its own queue, numbered from 0. */
+/**
+ * Makes the jobs of one scenario: kind {@code bench.noop} in its own queue, numbered from 0. Safe
+ * for concurrent producers.
+ */
 final class BenchJobs {
   private final String queue;
   private final int payloadBytes;
-  private int nextSeq;
+  private final AtomicInteger nextSeq = new AtomicInteger();
 
   BenchJobs(String queue, int payloadBytes) {
     this.queue = queue;
@@ -27,7 +31,7 @@ final class BenchJobs {
   /** The next job, counted under {@code rateKey} by limits. */
   JobSpec next(String rateKey) {
     return JobSpec.builder(queue, BenchHandler.KIND)
-        .payload(Payload.of(nextSeq++, WallClock.nanos(), payloadBytes))
+        .payload(Payload.of(nextSeq.getAndIncrement(), WallClock.nanos(), payloadBytes))
         .rateKey(rateKey)
         .build();
   }

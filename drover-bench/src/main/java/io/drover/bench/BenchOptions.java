@@ -17,6 +17,7 @@ import java.util.List;
  * @param payloadBytes size of each job's JSON payload in UTF-8 bytes. Default: 64.
  * @param batchSize jobs per store call when enqueueing in batches and seeding history. Default:
  *     1,000.
+ * @param producers threads enqueueing one job per call at once in enqueue. Default: 1.
  * @param rate arrivals per second in steady. Default: 50.
  * @param duration how long steady keeps jobs arriving. Default: 10 s.
  * @param history finished jobs already in the store before backlog drains. Default: 1,000,000.
@@ -29,6 +30,7 @@ public record BenchOptions(
     int workers,
     int payloadBytes,
     int batchSize,
+    int producers,
     int rate,
     Duration duration,
     int history,
@@ -38,6 +40,10 @@ public record BenchOptions(
   public static final int DEFAULT_PAYLOAD_BYTES = 64;
   public static final int DEFAULT_BATCH_SIZE = 1_000;
   public static final int DEFAULT_RATE = 50;
+
+  /** More producer threads than this would measure the machine's scheduler, not Drover. */
+  public static final int MAX_PRODUCERS = 1_000;
+
   public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
   public static final int DEFAULT_HISTORY = 1_000_000;
   public static final int DEFAULT_BACKLOG = 100_000;
@@ -55,6 +61,7 @@ public record BenchOptions(
     between("workers", workers, 1, MAX_WORKERS);
     between("payload-bytes", payloadBytes, Payload.MIN_BYTES, JobSpec.DEFAULT_MAX_PAYLOAD_BYTES);
     atLeast("batch-size", batchSize, 1);
+    between("producers", producers, 1, MAX_PRODUCERS);
     atLeast("rate", rate, 1);
     if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(
@@ -94,6 +101,7 @@ public record BenchOptions(
     private int workers = 1;
     private int payloadBytes = DEFAULT_PAYLOAD_BYTES;
     private int batchSize = DEFAULT_BATCH_SIZE;
+    private int producers = 1;
     private int rate = DEFAULT_RATE;
     private Duration duration = DEFAULT_DURATION;
     private int history = DEFAULT_HISTORY;
@@ -131,6 +139,11 @@ public record BenchOptions(
       return this;
     }
 
+    public Builder producers(int producers) {
+      this.producers = producers;
+      return this;
+    }
+
     public Builder rate(int rate) {
       this.rate = rate;
       return this;
@@ -159,6 +172,7 @@ public record BenchOptions(
           workers,
           payloadBytes,
           batchSize,
+          producers,
           rate,
           duration,
           history,

@@ -52,6 +52,7 @@ class BenchTest {
             .scenarios(List.of(scenario))
             .jobs(200)
             .batchSize(50)
+            .producers(4)
             .rate(200)
             .duration(Duration.ofSeconds(1))
             .history(500)

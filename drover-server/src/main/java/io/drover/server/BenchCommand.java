@@ -98,6 +98,14 @@ final class BenchCommand implements Callable<Integer> {
   private int batchSize = BenchOptions.DEFAULT_BATCH_SIZE;
 
   @Option(
+      names = "--producers",
+      paramLabel = "N",
+      description =
+          "enqueue: threads enqueueing one job per call at once, through the producers' path"
+              + " (concurrent calls gathered into one store call). Default: 1.")
+  private int producers = 1;
+
+  @Option(
       names = "--rate",
       paramLabel = "N",
       description = "steady: jobs arriving per second. Default: 50.")
@@ -175,6 +183,7 @@ final class BenchCommand implements Callable<Integer> {
         .workers(workers)
         .payloadBytes(payloadBytes)
         .batchSize(batchSize)
+        .producers(producers)
         .rate(rate)
         .duration(Durations.parse(duration, ChronoUnit.SECONDS))
         .history(history)
