@@ -92,6 +92,7 @@ public final class Bench {
             case BACKLOG -> BacklogScenario.run(run);
             case WORKFLOW -> WorkflowScenario.run(run);
             case LIMITS -> LimitsScenario.run(run);
+            case MIXED -> MixedScenario.run(run);
           };
       List<Metric> metrics = new ArrayList<>(result.metrics());
       metrics.addAll(result.verdict().metrics());

@@ -17,9 +17,9 @@ import java.util.List;
  * @param payloadBytes size of each job's JSON payload in UTF-8 bytes. Default: 64.
  * @param batchSize jobs per store call when enqueueing in batches and seeding history. Default:
  *     1,000.
- * @param producers threads enqueueing one job per call at once in enqueue. Default: 1.
- * @param rate arrivals per second in steady. Default: 50.
- * @param duration how long steady keeps jobs arriving. Default: 10 s.
+ * @param producers threads enqueueing one job per call at once in enqueue and mixed. Default: 1.
+ * @param rate arrivals per second in steady and mixed. Default: 50.
+ * @param duration how long steady and mixed keep jobs arriving. Default: 10 s.
  * @param history finished jobs already in the store before backlog drains. Default: 1,000,000.
  * @param backlog waiting jobs backlog drains. Default: 100,000.
  */
@@ -75,8 +75,8 @@ public record BenchOptions(
     return new Builder();
   }
 
-  /** How many jobs steady enqueues: the rate times the whole seconds of the duration. */
-  public int steadyJobs() {
+  /** How many jobs steady and mixed enqueue: the rate times the whole seconds of the duration. */
+  public int arrivingJobs() {
     return Math.toIntExact(rate * duration.toSeconds());
   }
 

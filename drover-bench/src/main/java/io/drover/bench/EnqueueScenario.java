@@ -1,19 +1,15 @@
 package io.drover.bench;
 
-import io.drover.store.EnqueueGroupingStore;
-import io.drover.store.JobStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code enqueue}: the rate of enqueueing {@code --jobs} jobs one per call (a producer per request)
  * from {@code --producers} threads at once, through the producers' path of {@code drover server}
- * and the Java API ({@link EnqueueGroupingStore}), then as many again in calls of {@code
- * --batch-size}. The workers then drain all of them, unmeasured, so the exactly-once check covers
- * the enqueued jobs too and the store is left with nothing waiting.
+ * and the Java API ({@link Producers}), then as many again in calls of {@code --batch-size}. The
+ * workers then drain all of them, unmeasured, so the exactly-once check covers the enqueued jobs
+ * too and the store is left with nothing waiting.
  */
 final class EnqueueScenario {
   private EnqueueScenario() {}
@@ -21,7 +17,7 @@ final class EnqueueScenario {
   static ScenarioResult run(BenchRun run) {
     int jobs = run.options().jobs();
     BenchJobs made = run.jobs();
-    long oneByOneNanos = enqueueOneByOne(run, made, jobs);
+    long oneByOneNanos = new Producers(run).enqueue(made, jobs, 0, "one-by-1");
     long batchedNanos = run.enqueueInBatches(made, jobs, "batched");
 
     List<Metric> metrics = new ArrayList<>();
@@ -52,39 +48,6 @@ final class EnqueueScenario {
               run.options().payloadBytes()),
           metrics,
           run.judge(total, 0, ran));
-    }
-  }
-
-  private static long enqueueOneByOne(BenchRun run, BenchJobs made, int jobs) {
-    JobStore producers = new EnqueueGroupingStore(run.store());
-    AtomicInteger taken = new AtomicInteger();
-    AtomicLong done = new AtomicLong();
-    Runnable producer =
-        () -> {
-          while (taken.getAndIncrement() < jobs) {
-            producers.enqueue(List.of(made.next()));
-            done.incrementAndGet();
-          }
-        };
-    List<Thread> threads = new ArrayList<>();
-    run.progress().begin("one-by-1", jobs, done::get);
-    try {
-      long startedAt = System.nanoTime();
-      for (int i = 0; i < run.options().producers(); i++) {
-        threads.add(Thread.ofPlatform().name("bench-producer-" + i).start(producer));
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      if (done.get() != jobs) {
-        throw new IllegalStateException("producers enqueued " + done.get() + " of " + jobs);
-      }
-      return System.nanoTime() - startedAt;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while producers enqueued", e);
-    } finally {
-      run.progress().end();
     }
   }
 }

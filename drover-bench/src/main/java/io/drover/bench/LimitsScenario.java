@@ -95,7 +95,7 @@ final class LimitsScenario {
                 "capped_ratio",
                 "capped drain against unlimited",
                 ratio(cappedRate, plainRate),
-                "×"),
+                Metric.RATIO),
             new Metric(
                 "beside_hot_jobs_per_s",
                 "one-job keys, first start to last finish, beside the rate-limited hot key",
@@ -105,7 +105,7 @@ final class LimitsScenario {
                 "beside_hot_ratio",
                 "beside the hot key against unlimited",
                 ratio(besideRate, plainRate),
-                "×"),
+                Metric.RATIO),
             new Metric(
                 "hot_starts_per_s",
                 String.format(

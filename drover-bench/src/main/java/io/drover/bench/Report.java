@@ -30,17 +30,17 @@ public record Report(
           Locale.ROOT,
           "  %-" + width + "s  %15s  %s%n",
           metric.label(),
-          String.format(Locale.ROOT, "%,.1f", metric.value()),
+          String.format(Locale.ROOT, "%," + metric.decimals(), metric.value()),
           metric.unit());
     }
     for (Metric metric : metrics) {
       out.printf(
           Locale.ROOT,
-          "RESULT store=%s scenario=%s metric=%s value=%.1f%n",
+          "RESULT store=%s scenario=%s metric=%s value=%s%n",
           store,
           scenario.wireName(),
           metric.name(),
-          metric.value());
+          String.format(Locale.ROOT, "%" + metric.decimals(), metric.value()));
     }
   }
 }

@@ -23,7 +23,12 @@ public enum Scenario {
    * Limits: a drain of 1,000 keys each capped at 2 running against the same drain unlimited, then
    * unlimited keys drained beside a rate-limited hot key.
    */
-  LIMITS;
+  LIMITS,
+  /**
+   * Producers enqueueing one job per call at a fixed rate while the workers drain: the share of
+   * arrivals completed meanwhile, and the backlog.
+   */
+  MIXED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

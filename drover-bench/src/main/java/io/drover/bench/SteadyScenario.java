@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code steady}: jobs arrive one per store call at {@code --rate} per second for {@code
- * --duration}, with the workers already waiting; each job's wait runs from just before its enqueue
- * call to its handler's start. A producer that falls behind its schedule enqueues at once rather
- * than skipping, so no job is left out of the figures.
+ * {@code steady}: jobs arrive one per call at {@code --rate} per second for {@code --duration}
+ * ({@link Producers}), with the workers already waiting; each job's wait runs from just before its
+ * enqueue call to its handler's start. A producer that falls behind its schedule enqueues at once
+ * rather than skipping, so no job is left out of the figures.
  *
  * <p>The stream starts with {@link #WARM_UP_SECONDS} seconds of arrivals at the same rate whose
  * waits are left out of the percentiles (their jobs are still checked): the first jobs of a fresh
@@ -19,17 +17,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SteadyScenario {
   private static final int WARM_UP_SECONDS = 2;
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private SteadyScenario() {}
 
   static ScenarioResult run(BenchRun run) {
     int rate = run.options().rate();
     int warmUp = rate * WARM_UP_SECONDS;
-    int total = warmUp + run.options().steadyJobs();
+    int total = warmUp + run.options().arrivingJobs();
     try (Fleet fleet = run.fleet(total)) {
       fleet.start();
-      long arrivalNanos = arrive(run, rate, total);
+      long arrivalNanos = new Producers(run).enqueue(run.jobs(), total, rate, "arrive");
       FleetResult ran = run.awaitAndStop(fleet, total, "finish");
       Percentiles waits =
           new Percentiles(
@@ -58,27 +55,6 @@ final class SteadyScenario {
               run.workersSetup()),
           metrics,
           run.judge(total, 0, ran));
-    }
-  }
-
-  /** Enqueues job i at start + i/rate seconds; returns how long all the arrivals took. */
-  private static long arrive(BenchRun run, int rate, int total) {
-    BenchJobs jobs = run.jobs();
-    AtomicLong sent = new AtomicLong();
-    run.progress().begin("arrive", total, sent::get);
-    try {
-      long startedAt = System.nanoTime();
-      for (int i = 0; i < total; i++) {
-        long due = startedAt + i * NANOS_PER_SECOND / rate;
-        for (long early; (early = due - System.nanoTime()) > 0; ) {
-          LockSupport.parkNanos(early);
-        }
-        run.store().enqueue(List.of(jobs.next()));
-        sent.incrementAndGet();
-      }
-      return System.nanoTime() - startedAt;
-    } finally {
-      run.progress().end();
     }
   }
 

@@ -41,7 +41,10 @@ class BenchTest {
                   "capped_ratio",
                   "beside_hot_jobs_per_s",
                   "beside_hot_ratio",
-                  "hot_starts_per_s"));
+                  "hot_starts_per_s"),
+          Scenario.MIXED,
+              List.of(
+                  "arrival_per_s", "drain_per_s", "completed_ratio", "backlog_max", "backlog_end"));
 
   @ParameterizedTest
   @EnumSource(Scenario.class)
@@ -75,7 +78,7 @@ class BenchTest {
     assertThat(printed).contains(prefix + "exactly_once value=1.0");
     assertThat(printed).contains(prefix + "lost value=0.0", prefix + "duplicated value=0.0");
     for (String metric : OWN_METRICS.get(scenario)) {
-      assertThat(printed).containsPattern(prefix + metric + " value=\\d+\\.\\d\n");
+      assertThat(printed).containsPattern(prefix + metric + " value=\\d+\\.(\\d|\\d{3})\n");
     }
     assertThat(printed).containsPattern(prefix + "peak_heap_mb value=\\d+\\.\\d\n");
   }

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
           + " steady (fixed arrival rate: enqueue-to-start latency), backlog (drain over a large"
           + " finished history), workflow (a run of parallel steps and a join, then a chain),"
           + " limits (keys capped, and keys beside a rate-limited hot key, against the same"
-          + " drain unlimited).",
+          + " drain unlimited), mixed (producers at a fixed rate while workers drain: do they keep"
+          + " up).",
       ""
     })
 final class BenchCommand implements Callable<Integer> {
@@ -60,9 +61,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "enqueue, drain, steady, backlog, workflow or limits; several, comma-separated, run in"
-              + " turn."
-              + " Default: drain.")
+          "enqueue, drain, steady, backlog, workflow, limits or mixed; several, comma-separated,"
+              + " run in turn. Default: drain.")
   private List<String> scenarios = List.of(Scenario.DRAIN.wireName());
 
   @Option(
@@ -101,20 +101,20 @@ final class BenchCommand implements Callable<Integer> {
       names = "--producers",
       paramLabel = "N",
       description =
-          "enqueue: threads enqueueing one job per call at once, through the producers' path"
+          "enqueue, mixed: threads enqueueing one job per call at once, through the producers' path"
               + " (concurrent calls gathered into one store call). Default: 1.")
   private int producers = 1;
 
   @Option(
       names = "--rate",
       paramLabel = "N",
-      description = "steady: jobs arriving per second. Default: 50.")
+      description = "steady, mixed: jobs arriving per second. Default: 50.")
   private int rate = BenchOptions.DEFAULT_RATE;
 
   @Option(
       names = "--duration",
       paramLabel = "SECONDS",
-      description = "steady: how long jobs arrive, e.g. 10, 30s, 2m. Default: 10 s.")
+      description = "steady, mixed: how long jobs arrive, e.g. 10, 30s, 2m. Default: 10 s.")
   private String duration = "10";
 
   @Option(
