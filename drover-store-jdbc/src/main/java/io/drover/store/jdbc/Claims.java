@@ -10,11 +10,13 @@ import java.time.InstantSource;
 import java.util.List;
 
 /**
- * A claim inside its write transaction, the plain way or under limits. A request no known limit may
- * govern runs the plain {@code claim} statement, which checks in passing that the limits are still
- * the ones known; only when it comes back empty does the claim read {@code limit_version} itself,
- * to tell an empty queue from a change of limits. So claims of queues no limit governs pay one read
- * of a one-row table inside their statement, and nothing more.
+ * A claim, the plain way or under limits. A request no known limit may govern runs the plain {@code
+ * claim} statement on its own, committed as it runs ({@link #claimUngoverned}): the statement
+ * checks in passing that the limits are still the ones known, so it needs no transaction around it,
+ * and on PostgreSQL a claim that finds jobs costs one round trip. Only when it comes back empty
+ * does the claim read {@code limit_version} itself, to tell an empty queue from a change of limits.
+ * A request limits may govern is claimed in a write transaction that locks them first ({@link
+ * #claimGoverned}).
  */
 final class Claims {
   private final Dialect dialect;
@@ -27,39 +29,48 @@ final class Claims {
     this.clock = clock;
   }
 
-  /** The jobs claimed, in no particular order, in a list the caller may sort. */
-  List<Job> claim(StatementCache statements, ClaimRequest request) throws SQLException {
-    long now = clock.millis();
-    LeaseTokens tokens = LeaseTokens.draw(now);
+  /**
+   * Claims when no known limit governs the request's queues, each statement standing alone.
+   *
+   * @return the jobs claimed, in no particular order, in a list the caller may sort; null when
+   *     limits govern the queues after all, for {@link #claimGoverned} to claim
+   */
+  List<Job> claimUngoverned(StatementCache statements, ClaimRequest request) throws SQLException {
     KnownLimits known = limits.known(statements);
-    if (known.over(request.queues()).isEmpty()) {
-      List<Job> claimed = plain(statements, request, now, tokens, known.version());
-      if (!claimed.isEmpty()) {
-        return claimed;
-      }
-      KnownLimits current = limits.refresh(statements);
-      if (current.version() == known.version()) {
-        return claimed;
-      }
-      if (current.over(request.queues()).isEmpty()) {
-        return plain(statements, request, now, tokens, current.version());
-      }
+    if (!known.over(request.queues()).isEmpty()) {
+      return null;
     }
-    known = limits.lockFor(statements, request.queues());
+    List<Job> claimed = plain(statements, request, known.version());
+    if (!claimed.isEmpty()) {
+      return claimed;
+    }
+    KnownLimits current = limits.refresh(statements);
+    if (current.version() == known.version()) {
+      return claimed;
+    }
+    return current.over(request.queues()).isEmpty()
+        ? plain(statements, request, current.version())
+        : null;
+  }
+
+  /**
+   * Claims in a write transaction, having locked the limits that may govern the request's queues.
+   *
+   * @return the jobs claimed, in no particular order, in a list the caller may sort
+   */
+  List<Job> claimGoverned(StatementCache statements, ClaimRequest request) throws SQLException {
+    KnownLimits known = limits.lockFor(statements, request.queues());
     List<LimitSpec> over = known.over(request.queues());
     if (over.isEmpty()) {
-      return plain(statements, request, now, tokens, known.version());
+      return plain(statements, request, known.version());
     }
     return LimitedClaim.claim(statements, dialect, clock, known, over, request);
   }
 
-  private List<Job> plain(
-      StatementCache statements,
-      ClaimRequest request,
-      long now,
-      LeaseTokens tokens,
-      long limitsVersion)
+  private List<Job> plain(StatementCache statements, ClaimRequest request, long limitsVersion)
       throws SQLException {
+    long now = clock.millis();
+    LeaseTokens tokens = LeaseTokens.draw(now);
     BoundStatement claim =
         bindLease(statements.get("claim"), request, now, tokens)
             .set("patterns", dialect.queuePatterns(statements.connection(), request.queues()))

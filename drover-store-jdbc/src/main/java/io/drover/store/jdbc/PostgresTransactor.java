@@ -39,19 +39,41 @@ final class PostgresTransactor implements Transactor {
     return inTransaction(operation, work);
   }
 
+  /**
+   * Auto-commit is turned on for the work; the pool turns it off again as the connection comes
+   * back. The driver sends nothing for either, as no transaction is open at those moments.
+   */
+  @Override
+  public <T> T autoCommitted(String operation, SqlWork<T> work) {
+    return onConnection(
+        operation,
+        connection -> {
+          connection.setAutoCommit(true);
+          return work.run(connection);
+        });
+  }
+
   private <T> T inTransaction(String operation, SqlWork<T> work) {
+    return onConnection(
+        operation,
+        connection -> {
+          try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+          } catch (Throwable failure) {
+            rollbackAfter(connection, failure);
+            throw failure;
+          }
+        });
+  }
+
+  private <T> T onConnection(String operation, SqlWork<T> work) {
     if (pool.isClosed()) {
       throw new StoreUnavailableException(store + " is closed (" + operation + ")", null);
     }
     try (Connection connection = pool.getConnection()) {
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (Throwable failure) {
-        rollbackAfter(connection, failure);
-        throw failure;
-      }
+      return work.run(connection);
     } catch (SQLTransientConnectionException e) {
       // The pool's wait ran out: either every connection is busy or none can be made.
       throw new StoreUnavailableException(

@@ -27,6 +27,11 @@ final class StoreTransactions {
     return transactor.write(operation, connection -> run(connection, work));
   }
 
+  /** Work whose statements each stand alone ({@link Transactor#autoCommitted}). */
+  <T> T autoCommitted(String operation, StatementWork<T> work) {
+    return transactor.autoCommitted(operation, connection -> run(connection, work));
+  }
+
   <T> T read(String operation, StatementWork<T> work) {
     return transactor.read(operation, connection -> run(connection, work));
   }
