@@ -87,7 +87,7 @@ public final class Drover implements AutoCloseable {
             : null;
     this.waitFirer =
         builder.maintenance && store.supportsWorkflows()
-            ? new WaitFirer(store, WaitFirer.DEFAULT_INTERVAL)
+            ? new WaitFirer(store, builder.clock, WaitFirer.DEFAULT_INTERVAL)
             : null;
     boolean schedules = builder.scheduler == null ? store.supportsSchedules() : builder.scheduler;
     this.scheduler =

@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
  * (DESIGN §2). Safe on every node at once: the store makes each recovery happen once.
  */
 public final class Reaper {
-  /** Default: how often to look for expired leases. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  /**
+   * Default: how often to look for expired leases. A dead worker's jobs run again within a lease
+   * and this; each look costs the store a command per queue (Redis) even when idle, which
+   * serverless stores bill (docs/performance.md, idle cost).
+   */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
   private static final Logger log = LoggerFactory.getLogger(Reaper.class);
   private static final int BATCH = 1000;

@@ -19,8 +19,9 @@ import java.util.UUID;
  * @param lease how long a claim holds without a heartbeat, 1 s to 1 h. Default: 60 s.
  * @param heartbeatInterval how often leases are extended, at least 100 ms and at most a third of
  *     the lease. Default: lease / 3.
- * @param pollInterval how often to look for work when no wake-up arrives, 10 ms to 1 h. Default:
- *     500 ms.
+ * @param pollInterval how often an idle pool looks for work on a store whose wake-ups do not reach
+ *     every process (SQLite); elsewhere the longest it waits is this or 15 s, whichever is longer
+ *     ({@link IdlePacer}). 10 ms to 1 h. Default: 500 ms.
  * @param shutdownGrace how long stop waits for running handlers before releasing their jobs, 0 to 1
  *     h. Default: 30 s.
  */

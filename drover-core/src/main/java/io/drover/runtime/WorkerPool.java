@@ -4,7 +4,6 @@ import io.drover.Handler;
 import io.drover.Job;
 import io.drover.Outcome;
 import io.drover.lifecycle.JobFate;
-import io.drover.limit.IdleWait;
 import io.drover.store.Acknowledgement;
 import io.drover.store.ClaimRequest;
 import io.drover.store.Completion;
@@ -15,6 +14,7 @@ import io.drover.store.LeaseRef;
 import io.drover.store.QueuePattern;
 import io.drover.store.Release;
 import io.drover.store.Subscription;
+import io.drover.store.WakeupListener;
 import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import java.time.Duration;
@@ -42,11 +42,11 @@ import org.slf4j.spi.LoggingEventBuilder;
  * concurrency} at a time (DESIGN §6, §8).
  *
  * <p>One dispatcher thread claims as many jobs as there are free slots, in one store call, then
- * waits for a slot to free, a wake-up from the store, or the poll interval. Outcomes are
- * acknowledged in batches by {@link AckBatcher}; leases are extended every heartbeat interval, and
- * a job whose lease the store no longer honours (reaped, cancelled) is interrupted and never
- * acknowledged. {@link #stop()} stops claiming, waits up to the shutdown grace, and releases the
- * jobs still running without using their attempt.
+ * waits for a slot to free, a wake-up from the store, or as long as its {@link IdlePacer} says.
+ * Outcomes are acknowledged in batches by {@link AckBatcher}; leases are extended every heartbeat
+ * interval, and a job whose lease the store no longer honours (reaped, cancelled) is interrupted
+ * and never acknowledged. {@link #stop()} stops claiming, waits up to the shutdown grace, and
+ * releases the jobs still running without using their attempt.
  */
 public final class WorkerPool {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -65,6 +65,7 @@ public final class WorkerPool {
   private final Signal finished = new Signal();
   private final OutageLog heartbeatOutage;
   private final AckBatcher acks;
+  private final IdlePacer idle;
   private final ScheduledExecutorService timers;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -99,6 +100,7 @@ public final class WorkerPool {
     this.fate = new JobFate(random);
     this.listener = GuardedListener.of(listener);
     this.slots = new Semaphore(config.concurrency());
+    this.idle = new IdlePacer(store, config, clock);
     this.acks =
         new AckBatcher(
             store,
@@ -137,13 +139,7 @@ public final class WorkerPool {
     store.registerWorker(
         new WorkerInfo(
             config.workerId(), WorkerConfig.hostName(), queues, config.concurrency(), 0, now, now));
-    wakeups =
-        store.subscribe(
-            queue -> {
-              if (QueuePattern.anyMatches(config.queues(), queue)) {
-                wake.raise();
-              }
-            });
+    wakeups = store.subscribe(new Wakeups());
     acks.start();
     scheduleHeartbeat(config.heartbeatInterval());
     dispatcher.start();
@@ -226,7 +222,7 @@ public final class WorkerPool {
           launch(job);
         }
         if (claimed.size() < free) {
-          wake.awaitAndClear(IdleWait.after(store, config.queues(), config.pollInterval(), clock));
+          wake.awaitAndClear(idle.next());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -423,6 +419,29 @@ public final class WorkerPool {
       }
     }
     return released;
+  }
+
+  /** Wakes the dispatcher for the pool's queues, and tells its pacer of due times. */
+  private final class Wakeups implements WakeupListener {
+    @Override
+    public void jobsAvailable(String queue) {
+      if (QueuePattern.anyMatches(config.queues(), queue)) {
+        wake.raise();
+      }
+    }
+
+    @Override
+    public void jobsDue(String queue, Instant at) {
+      if (QueuePattern.anyMatches(config.queues(), queue) && idle.heardDue(at)) {
+        wake.raise();
+      }
+    }
+
+    @Override
+    public void wakeupsMissed() {
+      idle.heardMissed();
+      wake.raise();
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import io.drover.Job;
 import io.drover.JobSpec;
 import io.drover.events.EventChannel;
 import io.drover.schedule.ScheduleStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,11 @@ public abstract class ForwardingJobStore implements JobStore {
   @Override
   public List<Job> claim(ClaimRequest request) {
     return store.claim(request);
+  }
+
+  @Override
+  public Optional<Instant> nextDue(List<QueuePattern> queues) {
+    return store.nextDue(queues);
   }
 
   @Override
@@ -138,6 +144,11 @@ public abstract class ForwardingJobStore implements JobStore {
   @Override
   public boolean supportsWakeups() {
     return store.supportsWakeups();
+  }
+
+  @Override
+  public boolean wakeupsReachEveryProcess() {
+    return store.wakeupsReachEveryProcess();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobSpec;
 import io.drover.schedule.ScheduleStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,14 @@ public interface JobStore extends AutoCloseable {
    * @return the claimed jobs, in claim order, as they are after the claim
    */
   List<Job> claim(ClaimRequest request);
+
+  /**
+   * When the earliest job waiting for its time ({@code scheduled} or {@code retrying} with {@code
+   * run_at} after now) in a queue matching one of the patterns becomes due; empty when there is
+   * none. Jobs due already are left out, whatever holds them (a pause, a limit): an idle worker
+   * sleeps until this time or a wake-up, since nothing announces a time coming.
+   */
+  Optional<Instant> nextDue(List<QueuePattern> queues);
 
   /**
    * Extends each lease that is still held (job {@code active} under that token) to now + lease.
@@ -180,6 +189,14 @@ public interface JobStore extends AutoCloseable {
 
   /** True when {@link #subscribe} delivers signals; false when it returns a no-op. */
   boolean supportsWakeups();
+
+  /**
+   * True when {@link #subscribe} hears of the changes every process sharing the store makes, not
+   * only this one's, and of a job's due time when it is delayed or retried ({@link
+   * WakeupListener#jobsDue}): an idle worker then waits long and polls only in case a wake-up was
+   * lost.
+   */
+  boolean wakeupsReachEveryProcess();
 
   /**
    * Registers a listener told when jobs arrive. Signals are hints: one may be missed or spurious,

@@ -14,11 +14,19 @@ public final class LocalWakeups {
     return listeners.add(listener);
   }
 
-  /** Tells every listener about each queue; a listener that throws never fails the caller. */
-  public void signal(Collection<String> queues) {
-    for (String queue : queues) {
-      listeners.forEach(listener -> listener.jobsAvailable(queue));
+  /**
+   * Tells every listener about each message, a queue's name or a {@link WakeupMessage#due}; a
+   * listener that throws never fails the caller.
+   */
+  public void signal(Collection<String> messages) {
+    for (String message : messages) {
+      listeners.forEach(listener -> WakeupMessage.deliver(message, listener));
     }
+  }
+
+  /** Tells every listener that wake-ups may have been lost. */
+  public void signalMissed() {
+    listeners.forEach(WakeupListener::wakeupsMissed);
   }
 
   public void clear() {

@@ -1,5 +1,6 @@
 package io.drover.workflow;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,11 @@ public abstract class ForwardingWorkflowStore implements WorkflowStore {
   @Override
   public int fireDueWaits(int max) {
     return runs.fireDueWaits(max);
+  }
+
+  @Override
+  public Optional<Instant> nextWaitAt() {
+    return runs.nextWaitAt();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.drover.workflow;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,6 +93,13 @@ public interface WorkflowStore {
    * @return how many steps it finished
    */
   int fireDueWaits(int max);
+
+  /**
+   * When the earliest wait with a deadline ends (a timer, a signal's timeout), whether it is due
+   * already or not; empty when none is armed. Starting such a wait announces its end to {@link
+   * io.drover.store.JobStore#subscribe} listeners ({@link io.drover.store.WakeupListener#waitDue}).
+   */
+  Optional<Instant> nextWaitAt();
 
   /**
    * The parents of a step, by step name: how each ended and its result. Empty for a job that is not

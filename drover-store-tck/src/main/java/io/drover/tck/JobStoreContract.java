@@ -185,6 +185,13 @@ public abstract class JobStoreContract {
   }
 
   @Nested
+  class Idle extends IdleContract {
+    Idle() {
+      super(JobStoreContract.this);
+    }
+  }
+
+  @Nested
   class Events extends EventContract {
     Events() {
       super(JobStoreContract.this);

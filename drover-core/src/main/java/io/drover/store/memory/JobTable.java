@@ -3,6 +3,7 @@ package io.drover.store.memory;
 import io.drover.Job;
 import io.drover.JobNotFoundException;
 import io.drover.JobState;
+import io.drover.store.EarliestDue;
 import io.drover.store.JobOrder;
 import io.drover.store.JobPage;
 import io.drover.store.JobQuery;
@@ -35,6 +36,8 @@ final class JobTable {
   private final Map<JobState, TreeSet<StoredJob>> finished = new EnumMap<>(JobState.class);
   final DedupIndex dedup = new DedupIndex();
   final LimitBook limits = new LimitBook();
+  private final Set<String> ready = new LinkedHashSet<>();
+  private EarliestDue dues = new EarliestDue();
 
   JobTable() {
     for (JobState state : JobState.values()) {
@@ -42,6 +45,18 @@ final class JobTable {
         finished.put(state, new TreeSet<>(StoredJob.BY_FINISHED_AT));
       }
     }
+  }
+
+  /**
+   * The wake-ups of the jobs made claimable since the last call: the queues of those due now, and a
+   * {@link io.drover.store.WakeupMessage#due} per queue for the delayed ones.
+   */
+  List<String> takeWakeups() {
+    List<String> messages = new ArrayList<>(ready);
+    ready.clear();
+    dues.addTo(messages);
+    dues = new EarliestDue();
+    return messages;
   }
 
   boolean contains(UUID id) {
@@ -144,6 +159,20 @@ final class JobTable {
     return open;
   }
 
+  /** The earliest run_at after {@code now} of a job in a queue the patterns match, or null. */
+  Instant nextDue(List<QueuePattern> patterns, Instant now) {
+    Instant earliest = null;
+    for (QueueIndex queue : queues.values()) {
+      if (QueuePattern.anyMatches(patterns, queue.name)) {
+        Instant due = queue.nextDue(now);
+        if (due != null && (earliest == null || due.isBefore(earliest))) {
+          earliest = due;
+        }
+      }
+    }
+    return earliest;
+  }
+
   /**
    * The next job to claim across {@code open} that {@code admits} takes, or null when none is due.
    */
@@ -233,6 +262,11 @@ final class JobTable {
     queue.count(job.state, 1);
     if (job.state.isClaimable()) {
       queue.addClaimable(job, now);
+      if (job.runAt.isAfter(now)) {
+        dues.add(job.queue(), job.runAt);
+      } else {
+        ready.add(job.queue());
+      }
     } else if (job.state == JobState.ACTIVE) {
       leases.add(job);
       limits.started(job);

@@ -26,6 +26,7 @@ import io.drover.store.LeaseTokens;
 import io.drover.store.LocalWakeups;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.PurgeRequest;
+import io.drover.store.QueuePattern;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
@@ -100,23 +101,16 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public List<Enqueued> enqueue(List<JobSpec> specs) {
     Capabilities.requirePlainJobs(specs);
-    Set<String> woken = new LinkedHashSet<>();
-    List<Enqueued> answers =
-        locked(
-            () -> {
-              Instant now = now();
-              List<Enqueued> made = new ArrayList<>(specs.size());
-              for (JobSpec spec : specs) {
-                Enqueued answer = insert(spec, now);
-                if (answer.created()) {
-                  woken.add(spec.queue());
-                }
-                made.add(answer);
-              }
-              return made;
-            });
-    wakeups.signal(woken);
-    return answers;
+    // locked() wakes the queues of the jobs made and announces the delayed ones.
+    return locked(
+        () -> {
+          Instant now = now();
+          List<Enqueued> made = new ArrayList<>(specs.size());
+          for (JobSpec spec : specs) {
+            made.add(insert(spec, now));
+          }
+          return made;
+        });
   }
 
   private Enqueued insert(JobSpec spec, Instant now) {
@@ -356,6 +350,11 @@ public final class MemoryJobStore implements JobStore {
   }
 
   @Override
+  public Optional<Instant> nextDue(List<QueuePattern> queues) {
+    return locked(() -> Optional.ofNullable(table.nextDue(queues, now())));
+  }
+
+  @Override
   public Optional<Job> get(UUID id) {
     return locked(() -> Optional.ofNullable(table.find(id)).map(StoredJob::snapshot));
   }
@@ -530,6 +529,12 @@ public final class MemoryJobStore implements JobStore {
     return true;
   }
 
+  /** Its one process is the whole fleet. */
+  @Override
+  public boolean wakeupsReachEveryProcess() {
+    return true;
+  }
+
   @Override
   public Subscription subscribe(WakeupListener listener) {
     return wakeups.subscribe(listener);
@@ -602,21 +607,27 @@ public final class MemoryJobStore implements JobStore {
   }
 
   /**
-   * Runs {@code action} under the store's lock, then wakes the queues where it freed a slot of a
-   * concurrency cap: their held-back jobs may start now.
+   * Runs {@code action} under the store's lock, then wakes the queues where it made jobs claimable
+   * or freed a slot of a concurrency cap (their held-back jobs may start now), and announces when
+   * the jobs it delayed become due.
    */
   <T> T locked(Supplier<T> action) {
     T result;
     Set<String> freed;
+    List<String> made;
     lock.lock();
     try {
       result = action.get();
     } finally {
       freed = table.limits.takeFreed();
+      made = table.takeWakeups();
       lock.unlock();
     }
     if (!freed.isEmpty()) {
       wakeups.signal(freed);
+    }
+    if (!made.isEmpty()) {
+      wakeups.signal(made);
     }
     return result;
   }

@@ -4,6 +4,7 @@ import io.drover.InvalidJobException;
 import io.drover.JobError;
 import io.drover.JobState;
 import io.drover.store.JobOrder;
+import io.drover.store.WakeupMessage;
 import io.drover.workflow.ParentResult;
 import io.drover.workflow.PlanCheck;
 import io.drover.workflow.Run;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -164,7 +166,13 @@ final class MemoryRuns {
     if (deadline != null) {
       step.wakeAt = MemoryJobStore.millis(io.drover.Bounds.plus(now, deadline));
       armedWaits.add(step);
+      woken.add(WakeupMessage.waitDue(step.wakeAt));
     }
+  }
+
+  /** When the earliest armed wait with a deadline ends, or null. */
+  Optional<Instant> nextWaitAt() {
+    return armedWaits.isEmpty() ? Optional.empty() : Optional.of(armedWaits.first().wakeAt);
   }
 
   /**

@@ -74,6 +74,11 @@ final class MemoryWorkflows implements WorkflowStore {
   }
 
   @Override
+  public Optional<Instant> nextWaitAt() {
+    return store.locked(() -> store.runs().nextWaitAt());
+  }
+
+  @Override
   public Map<String, ParentResult> parents(UUID jobId) {
     return store.locked(() -> store.runs().parents(jobId));
   }

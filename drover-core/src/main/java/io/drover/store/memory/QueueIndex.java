@@ -63,6 +63,17 @@ final class QueueIndex {
     }
   }
 
+  /** The run_at of the earliest job not due at {@code now}, or null when there is none. */
+  Instant nextDue(Instant now) {
+    // Due jobs stay here until a claim promotes them, which a pause or no claim at all delays.
+    for (StoredJob job : notYetDue) {
+      if (job.runAt.isAfter(now)) {
+        return job.runAt;
+      }
+    }
+    return null;
+  }
+
   /**
    * The next job to claim among those already promoted that {@code admits} takes, passing over a
    * key whose first job it refuses; or null.

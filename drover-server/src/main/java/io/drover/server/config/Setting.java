@@ -200,7 +200,9 @@ public final class Setting<T> {
           .flag("--poll-interval", "MS")
           .env("DROVER_POLL_INTERVAL_MS", "WORKER_POLL_INTERVAL")
           .help(
-              "How often an idle worker looks for jobs when no wake-up arrives. Default: "
+              "How often an idle worker looks for jobs on SQLite; on PostgreSQL and Redis"
+                  + " wake-ups and due times say when, and it looks at least every 15 s or this,"
+                  + " if longer. Default: "
                   + Durations.format(WorkerSettings.DEFAULT_POLL_INTERVAL)
                   + ".");
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param queues what the pool claims from. Default: {@code *}.
  * @param concurrency handlers running at once in this process. Default: 10.
  * @param lease how long a claim holds without a heartbeat. Default: 60 s.
- * @param pollInterval how often idle workers look for jobs. Default: 500 ms.
+ * @param pollInterval how often idle workers look for jobs on SQLite (see {@link
+ *     io.drover.runtime.WorkerConfig#pollInterval()}). Default: 500 ms.
  * @param shutdownGrace how long running jobs may finish on shutdown. Default: 30 s.
  * @param httpAllowHosts hosts (or globs) the {@code http} kind may call. Default: loopback.
  */

@@ -4,9 +4,11 @@ import static io.drover.store.jdbc.Columns.text;
 
 import io.drover.JobSpec;
 import io.drover.JobState;
+import io.drover.store.EarliestDue;
 import io.drover.store.Enqueued;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,7 +27,8 @@ final class Enqueuer {
   private final long now;
   private final List<Integer> batched = new ArrayList<>();
   private final Set<String> newQueues = new LinkedHashSet<>();
-  private final Set<String> readyQueues = new LinkedHashSet<>();
+  private final Set<String> wakeups = new LinkedHashSet<>();
+  private final EarliestDue dues = new EarliestDue();
   private Enqueued[] answers;
 
   Enqueuer(StatementCache statements, Dialect dialect, long now) {
@@ -38,9 +41,11 @@ final class Enqueuer {
    * What an enqueue did.
    *
    * @param answers one per spec, in order
-   * @param readyQueues queues that got a job claimable now; listeners hear of them after commit
+   * @param wakeups the queues that got a job claimable now, and a {@link
+   *     io.drover.store.WakeupMessage#due} per queue that got delayed jobs; listeners hear of them
+   *     after commit
    */
-  record Result(List<Enqueued> answers, Set<String> readyQueues) {}
+  record Result(List<Enqueued> answers, Set<String> wakeups) {}
 
   /** Inserts the specs, as if one by one in order. */
   Result enqueue(List<JobSpec> specs) throws SQLException {
@@ -56,7 +61,8 @@ final class Enqueuer {
     }
     flush(specs);
     registerQueues();
-    return new Result(List.of(answers), readyQueues);
+    dues.addTo(wakeups);
+    return new Result(List.of(answers), wakeups);
   }
 
   private void flush(List<JobSpec> specs) throws SQLException {
@@ -114,8 +120,11 @@ final class Enqueuer {
 
   private void created(JobSpec spec) {
     newQueues.add(spec.queue());
-    if (JobRows.initialState(JobRows.runAt(spec, now), now) == JobState.WAITING) {
-      readyQueues.add(spec.queue());
+    long runAt = JobRows.runAt(spec, now);
+    if (JobRows.initialState(runAt, now) == JobState.WAITING) {
+      wakeups.add(spec.queue());
+    } else {
+      dues.add(spec.queue(), Instant.ofEpochMilli(runAt));
     }
   }
 

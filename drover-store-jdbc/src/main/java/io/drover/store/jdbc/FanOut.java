@@ -70,7 +70,7 @@ final class FanOut {
       }
     }
     List<JobChange> changes = new ArrayList<>(FencedBatch.complete(dialect, statements, kept, now));
-    changes.addAll(FencedBatch.fail(dialect, statements, refused, now));
+    changes.addAll(FencedBatch.fail(dialect, statements, refused, now, woken));
     Map<UUID, Integer> order = new HashMap<>();
     for (int i = completions.size() - 1; i >= 0; i--) {
       order.put(completions.get(i).lease().jobId(), i);

@@ -5,14 +5,19 @@ import static io.drover.store.jdbc.Columns.text;
 import io.drover.JobState;
 import io.drover.store.AnswerMatcher;
 import io.drover.store.Completion;
+import io.drover.store.EarliestDue;
 import io.drover.store.Failure;
 import io.drover.store.JobChange;
 import io.drover.store.LeaseRef;
 import io.drover.store.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -122,17 +127,51 @@ final class FencedBatch {
 
   /** Records each failed attempt on its held job; see {@link #change}. */
   static List<JobChange> fail(
-      Dialect dialect, StatementCache statements, List<Failure> failures, long now)
+      Dialect dialect,
+      StatementCache statements,
+      List<Failure> failures,
+      long now,
+      Collection<String> wakeups)
       throws SQLException {
-    return change(
-        dialect,
-        statements,
-        "fail",
-        failures,
-        Failure::lease,
-        FAILURE,
-        failure -> failure.error().message(),
-        now);
+    List<JobChange> changes =
+        change(
+            dialect,
+            statements,
+            "fail",
+            failures,
+            Failure::lease,
+            FAILURE,
+            failure -> failure.error().message(),
+            now);
+    announceRetries(failures, changes, now, wakeups);
+    return changes;
+  }
+
+  /**
+   * Adds the queues of the retried jobs among {@code changes} that are due at once, and when the
+   * others become due, to {@code wakeups}.
+   */
+  private static void announceRetries(
+      List<Failure> failures, List<JobChange> changes, long now, Collection<String> wakeups) {
+    Map<UUID, Instant> retryAt = new HashMap<>();
+    for (Failure failure : failures) {
+      if (failure.retryAt() != null) {
+        retryAt.put(failure.lease().jobId(), failure.retryAt());
+      }
+    }
+    EarliestDue dues = new EarliestDue();
+    for (JobChange change : changes) {
+      Instant at = retryAt.get(change.id());
+      if (at == null || change.state() != JobState.RETRYING) {
+        continue;
+      }
+      if (at.toEpochMilli() <= now) {
+        wakeups.add(change.queue());
+      } else {
+        dues.add(change.queue(), at);
+      }
+    }
+    dues.addTo(wakeups);
   }
 
   private static <T> void bind(

@@ -27,6 +27,11 @@ final class InProcessNotifier implements Notifier {
   }
 
   @Override
+  public boolean reachesEveryProcess() {
+    return false;
+  }
+
+  @Override
   public void close() {
     wakeups.clear();
   }

@@ -24,6 +24,7 @@ import io.drover.store.JobStore;
 import io.drover.store.LeaseRef;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.PurgeRequest;
+import io.drover.store.QueuePattern;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
@@ -35,6 +36,7 @@ import io.drover.workflow.StepOfRunException;
 import io.drover.workflow.WorkflowStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,10 +112,10 @@ final class JdbcJobStore implements JobStore {
             "enqueue",
             statements -> {
               Enqueuer.Result enqueued = new Enqueuer(statements, dialect, now).enqueue(specs);
-              notifier.inTransaction(statements, enqueued.readyQueues());
+              notifier.inTransaction(statements, enqueued.wakeups());
               return enqueued;
             });
-    notifier.committed(result.readyQueues());
+    notifier.committed(result.wakeups());
     return result.answers();
   }
 
@@ -166,7 +168,8 @@ final class JdbcJobStore implements JobStore {
       return List.of();
     }
     return finishing(
-        "fail", (statements, now, woken) -> FencedBatch.fail(dialect, statements, failures, now));
+        "fail",
+        (statements, now, woken) -> FencedBatch.fail(dialect, statements, failures, now, woken));
   }
 
   @Override
@@ -219,7 +222,7 @@ final class JdbcJobStore implements JobStore {
     }
     return finishing(
         "reap expired leases",
-        (statements, now, woken) -> LeaseReaper.reap(dialect, statements, now, request));
+        (statements, now, woken) -> LeaseReaper.reap(dialect, statements, now, request, woken));
   }
 
   @Override
@@ -243,6 +246,26 @@ final class JdbcJobStore implements JobStore {
           statements.get("delete_expired_starts").set("now", now).executeUpdate();
           statements.get("delete_idle_fair_turns").executeUpdate();
           return deleted;
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextDue(List<QueuePattern> queues) {
+    long now = clock.millis();
+    return transactions.readAlone(
+        "next due",
+        statements -> {
+          BoundStatement nextDue =
+              statements
+                  .get("next_due")
+                  .set("now", now)
+                  .set("patterns", dialect.queuePatterns(statements.connection(), queues));
+          try (ResultSet row = nextDue.executeQuery()) {
+            long due = row.next() ? row.getLong("due") : 0;
+            return due == 0 || row.wasNull()
+                ? Optional.<Instant>empty()
+                : Optional.of(Instant.ofEpochMilli(due));
+          }
         });
   }
 
@@ -475,6 +498,11 @@ final class JdbcJobStore implements JobStore {
   @Override
   public boolean supportsWakeups() {
     return true;
+  }
+
+  @Override
+  public boolean wakeupsReachEveryProcess() {
+    return notifier.reachesEveryProcess();
   }
 
   @Override

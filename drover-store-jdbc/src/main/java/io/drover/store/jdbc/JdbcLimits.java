@@ -155,7 +155,8 @@ final class JdbcLimits implements LimitStore {
   @Override
   public Optional<Instant> nextStart(List<QueuePattern> queues) {
     long nowMicros = clock.millis() * 1_000;
-    return transactions.read(
+    // A hint: the version and the openings need not be read in one snapshot.
+    return transactions.readAlone(
         "next start",
         statements -> {
           long earliest = Long.MAX_VALUE;

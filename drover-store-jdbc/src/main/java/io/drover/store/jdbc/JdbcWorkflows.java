@@ -19,6 +19,7 @@ import io.drover.workflow.Step;
 import io.drover.workflow.WorkflowStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -261,6 +262,20 @@ final class JdbcWorkflows implements WorkflowStore {
                 RunProgress.finished(statements, WaitEnd.apply(statements, ends, now), now));
           }
           return outcome;
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextWaitAt() {
+    return transactions.readAlone(
+        "next wait",
+        statements -> {
+          try (ResultSet row = statements.get("next_wait").executeQuery()) {
+            long due = row.next() ? row.getLong("due") : 0;
+            return due == 0 || row.wasNull()
+                ? Optional.<Instant>empty()
+                : Optional.of(Instant.ofEpochMilli(due));
+          }
         });
   }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,7 +28,11 @@ final class LeaseReaper {
    * earliest expired first.
    */
   static List<JobChange> reap(
-      Dialect dialect, StatementCache statements, long now, ReapRequest request)
+      Dialect dialect,
+      StatementCache statements,
+      long now,
+      ReapRequest request,
+      Collection<String> wakeups)
       throws SQLException {
     Instant at = Instant.ofEpochMilli(now);
     List<Failure> failures = new ArrayList<>();
@@ -47,7 +52,7 @@ final class LeaseReaper {
     if (failures.isEmpty()) {
       return List.of();
     }
-    return FencedBatch.fail(dialect, statements, failures, now);
+    return FencedBatch.fail(dialect, statements, failures, now, wakeups);
   }
 
   private static ExpiredLease expiredLease(ResultSet row, LeaseRef lease, String workerId)

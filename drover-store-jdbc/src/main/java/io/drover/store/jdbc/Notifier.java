@@ -21,6 +21,9 @@ interface Notifier extends AutoCloseable {
 
   Subscription subscribe(WakeupListener listener);
 
+  /** True when listeners hear of the changes of every process sharing the database. */
+  boolean reachesEveryProcess();
+
   /** Stops signalling and forgets the listeners. Idempotent. */
   @Override
   void close();

@@ -67,7 +67,7 @@ final class PostgresEventChannel extends RemoteEventChannel {
 
   @Override
   protected void listen() {
-    PostgresListener started = new PostgresListener(channel, connector, this::deliver);
+    PostgresListener started = new PostgresListener(channel, connector, this::deliver, () -> {});
     try {
       started.start();
     } catch (SQLException e) {

@@ -13,13 +13,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection, outside the pool, that LISTENs on a channel and hands each notification's payload
  * to a consumer, on a daemon thread of its own. When the connection drops it connects again,
- * waiting longer after each failure; notifications sent meanwhile are lost, which workers survive
- * by polling. An idle connection is checked with an empty query now and then, so one that died
- * silently (a network gone away) is noticed too.
+ * waiting longer after each failure; notifications sent meanwhile are lost, so once listening again
+ * it says so ({@code onReconnect}) and listeners look for themselves. An idle connection is checked
+ * with an empty query now and then, so one that died silently (a network gone away) is noticed too.
  */
 final class PostgresListener implements AutoCloseable {
-  /** How long one wait for notifications lasts; an idle connection is checked after each. */
-  private static final Duration WAIT = Duration.ofSeconds(5);
+  /**
+   * How long one wait for notifications lasts; an idle connection is checked after each. Each check
+   * is a round trip an idle process pays (docs/performance.md, idle cost); workers poll anyway at
+   * their recheck interval, so a connection that died silently costs a late start, not a lost job.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static final Duration FIRST_RETRY = Duration.ofMillis(100);
   private static final Duration MAX_RETRY = Duration.ofSeconds(5);
@@ -31,14 +35,17 @@ final class PostgresListener implements AutoCloseable {
   private final String channel;
   private final Connector connector;
   private final Consumer<String> onNotification;
+  private final Runnable onReconnect;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Connection connection;
 
-  PostgresListener(String channel, Connector connector, Consumer<String> onNotification) {
+  PostgresListener(
+      String channel, Connector connector, Consumer<String> onNotification, Runnable onReconnect) {
     this.channel = channel;
     this.connector = connector;
     this.onNotification = onNotification;
+    this.onReconnect = onReconnect;
     this.thread =
         Thread.ofPlatform().daemon().name("drover-listen-" + channel).unstarted(this::run);
   }
@@ -80,6 +87,7 @@ final class PostgresListener implements AutoCloseable {
           log.info(
               "store: postgres listener reconnected channel={} attempts={}", channel, failures);
           failures = 0;
+          onReconnect.run();
         }
         receive(connection);
       } catch (SQLException | RuntimeException e) {

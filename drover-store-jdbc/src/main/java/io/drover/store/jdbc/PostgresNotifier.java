@@ -23,7 +23,8 @@ final class PostgresNotifier implements Notifier {
   private PostgresNotifier(String channel, PostgresListener.Connector connector) {
     this.channel = channel;
     this.listener =
-        new PostgresListener(channel, connector, queue -> wakeups.signal(List.of(queue)));
+        new PostgresListener(
+            channel, connector, message -> wakeups.signal(List.of(message)), wakeups::signalMissed);
   }
 
   /**
@@ -62,6 +63,11 @@ final class PostgresNotifier implements Notifier {
   @Override
   public Subscription subscribe(WakeupListener wakeupListener) {
     return wakeups.subscribe(wakeupListener);
+  }
+
+  @Override
+  public boolean reachesEveryProcess() {
+    return true;
   }
 
   @Override

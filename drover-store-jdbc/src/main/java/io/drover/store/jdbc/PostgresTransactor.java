@@ -39,6 +39,11 @@ final class PostgresTransactor implements Transactor {
     return inTransaction(operation, work);
   }
 
+  @Override
+  public <T> T readAlone(String operation, SqlWork<T> work) {
+    return autoCommitted(operation, work);
+  }
+
   /**
    * Auto-commit is turned on for the work; the pool turns it off again as the connection comes
    * back. The driver sends nothing for either, as no transaction is open at those moments.

@@ -3,9 +3,12 @@ package io.drover.store.jdbc;
 import static io.drover.store.jdbc.Columns.uuid;
 
 import io.drover.JobState;
+import io.drover.store.EarliestDue;
 import io.drover.store.StoredJson;
+import io.drover.store.WakeupMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,21 +32,41 @@ final class ReadySteps {
     }
   }
 
-  /** Arms them, adding the queues that got claimable jobs to {@code woken}. */
+  /**
+   * Arms them, adding to {@code woken} the queues that got claimable jobs, when the scheduled ones
+   * become due and when the earliest wait started ends.
+   */
   void arm(StatementCache statements, long now, Set<String> woken) throws SQLException {
     if (!jobs.isEmpty()) {
       BoundStatement arm =
           statements.get("arm_jobs").set("ids", StoredJson.ids(jobs)).set("now", now);
+      EarliestDue dues = new EarliestDue();
       try (ResultSet rows = arm.executeQuery()) {
         while (rows.next()) {
           if (JobState.WAITING.wireName().equals(rows.getString("state"))) {
             woken.add(rows.getString("queue"));
+          } else {
+            dues.add(rows.getString("queue"), Instant.ofEpochMilli(rows.getLong("run_at")));
           }
         }
       }
+      dues.addTo(woken);
     }
     if (!waits.isEmpty()) {
-      statements.get("arm_waits").set("ids", StoredJson.ids(waits)).set("now", now).executeUpdate();
+      BoundStatement arm =
+          statements.get("arm_waits").set("ids", StoredJson.ids(waits)).set("now", now);
+      long earliest = Long.MAX_VALUE;
+      try (ResultSet rows = arm.executeQuery()) {
+        while (rows.next()) {
+          long wakeAt = rows.getLong("wake_at");
+          if (!rows.wasNull()) {
+            earliest = Math.min(earliest, wakeAt);
+          }
+        }
+      }
+      if (earliest != Long.MAX_VALUE) {
+        woken.add(WakeupMessage.waitDue(Instant.ofEpochMilli(earliest)));
+      }
     }
   }
 }

@@ -6,13 +6,16 @@ import static io.drover.store.jdbc.Columns.uuid;
 import io.drover.InvalidJobException;
 import io.drover.JobSpec;
 import io.drover.JobState;
+import io.drover.store.EarliestDue;
 import io.drover.store.StoredJson;
+import io.drover.store.WakeupMessage;
 import io.drover.workflow.RunOn;
 import io.drover.workflow.StepSpec;
 import io.drover.workflow.StepWait;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,16 +112,38 @@ final class StepInsertion {
     statements.get("grow_run").set("id", text(runId)).set("added", steps.size()).executeUpdate();
     Set<String> woken = new LinkedHashSet<>();
     Set<String> queues = new LinkedHashSet<>();
+    EarliestDue dues = new EarliestDue();
     for (StepSpec spec : steps) {
-      queues.add(spec.job().queue());
-      if (!blocked.contains(spec.job().id())
-          && JobRows.initialState(spec.job(), false, now) == JobState.WAITING) {
-        woken.add(spec.job().queue());
+      JobSpec job = spec.job();
+      queues.add(job.queue());
+      if (!blocked.contains(job.id())) {
+        long runAt = JobRows.runAt(job, now);
+        if (JobRows.initialState(runAt, now) == JobState.WAITING) {
+          woken.add(job.queue());
+        } else {
+          dues.add(job.queue(), Instant.ofEpochMilli(runAt));
+        }
       }
     }
+    dues.addTo(woken);
+    announceWaits(made, now, woken);
     Enqueuer.registerQueues(statements, queues);
     woken.addAll(cancelForFailedParents(statements, runId, made, now));
     return woken;
+  }
+
+  /** Adds when the earliest wait these steps start ends to {@code woken}. */
+  private static void announceWaits(List<NewStep> made, long now, Set<String> woken) {
+    long earliest = Long.MAX_VALUE;
+    for (NewStep step : made) {
+      Duration deadline = step.armedWait() ? step.spec().waitsFor().deadline() : null;
+      if (deadline != null) {
+        earliest = Math.min(earliest, now + deadline.toMillis());
+      }
+    }
+    if (earliest != Long.MAX_VALUE) {
+      woken.add(WakeupMessage.waitDue(Instant.ofEpochMilli(earliest)));
+    }
   }
 
   /** A new step with its parents counted: pending while unfinished, or cancelling it. */

@@ -36,6 +36,11 @@ final class StoreTransactions {
     return transactor.read(operation, connection -> run(connection, work));
   }
 
+  /** Reads that need not see one snapshot ({@link Transactor#readAlone}). */
+  <T> T readAlone(String operation, StatementWork<T> work) {
+    return transactor.readAlone(operation, connection -> run(connection, work));
+  }
+
   private <T> T run(Connection connection, StatementWork<T> work) throws SQLException {
     if (!transactor.hasOneConnection()) {
       try (StatementCache statements = new StatementCache(connection, sql)) {

@@ -27,6 +27,15 @@ interface Transactor extends AutoCloseable {
   <T> T read(String operation, SqlWork<T> work);
 
   /**
+   * Runs {@code work} that only reads and whose statements need not see one snapshot, each standing
+   * alone: no BEGIN and COMMIT around it where they cost round trips. Others run it as a {@link
+   * #read}.
+   */
+  default <T> T readAlone(String operation, SqlWork<T> work) {
+    return read(operation, work);
+  }
+
+  /**
    * Whether one connection serves every transaction, one at a time, so that statements may outlive
    * a transaction; they close with the connection.
    */

@@ -33,6 +33,18 @@ FROM picked
 WHERE jobs.id = picked.id
 RETURNING jobs.*;
 
+-- When the earliest job waiting for its time becomes due, in the queues the patterns match: one
+-- step of jobs_delayed per queue, past the jobs due already (paused or held back, they stay there).
+-- name: next_due
+SELECT MIN(d.run_at) AS due
+FROM queues q
+CROSS JOIN LATERAL (
+  SELECT j.run_at FROM jobs j
+  WHERE j.queue = q.name AND j.state IN ('scheduled', 'retrying') AND j.run_at > :now
+  ORDER BY j.run_at
+  LIMIT 1) d
+WHERE q.name LIKE ANY (:patterns);
+
 -- Leases another process is reaping right now are skipped, so reapers on many nodes split the work
 -- instead of queueing behind each other; the fenced fail update that follows settles each once.
 -- name: expired_leases

@@ -99,14 +99,19 @@ UPDATE jobs
 SET state = CASE WHEN run_at > :now THEN 'scheduled' ELSE 'waiting' END,
     run_at = CASE WHEN run_at > :now THEN run_at ELSE :now END
 WHERE id IN (SELECT value FROM json_each(CAST(:ids AS TEXT))) AND state || '' = 'blocked'
-RETURNING queue, state;
+RETURNING queue, state, run_at;
 
 -- A wait starts its clock; one without a deadline waits for its signal for ever.
 -- name: arm_waits
 UPDATE steps SET armed = 1, wake_at = :now + wait_ms
 WHERE job_id IN (SELECT id FROM jobs
                  WHERE id IN (SELECT value FROM json_each(CAST(:ids AS TEXT)))
-                   AND state || '' = 'blocked');
+                   AND state || '' = 'blocked')
+RETURNING wake_at;
+
+-- When the earliest wait with a deadline ends (steps_wake), due already or not.
+-- name: next_wait
+SELECT MIN(wake_at) AS due FROM steps WHERE wake_at IS NOT NULL;
 
 -- name: disarm_steps
 UPDATE steps SET armed = 0, wake_at = NULL

@@ -22,6 +22,15 @@ WHERE id IN (
   LIMIT :limit)
 RETURNING *;
 
+-- When the earliest job waiting for its time becomes due, in the queues the patterns match; jobs
+-- due already (paused or held back) are passed over.
+-- name: next_due
+SELECT MIN(j.run_at) AS due
+FROM queues q CROSS JOIN jobs j
+WHERE j.queue = q.name
+  AND EXISTS (SELECT 1 FROM json_each(:patterns) p WHERE q.name GLOB p.value)
+  AND j.state IN ('scheduled', 'retrying') AND j.run_at > :now;
+
 -- Lists without a state filter (list_jobs_in_state has one). The other filters are optional
 -- (null); :before and the created bounds are always set, so the id range can seek the primary key.
 -- name: list_jobs

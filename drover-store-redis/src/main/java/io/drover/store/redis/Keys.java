@@ -93,6 +93,10 @@ final class Keys {
     return global + "queues";
   }
 
+  String waits() {
+    return global + "waits";
+  }
+
   String workers() {
     return global + "workers";
   }

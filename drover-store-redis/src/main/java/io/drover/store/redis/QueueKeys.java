@@ -15,7 +15,7 @@ record QueueKeys(String queue, String base, String prefix, String wakeupChannel)
   List<String> scriptKeys() {
     return List.of(
         base + "ready",
-        base + "delayed",
+        delayed(),
         leases(),
         base + "counts",
         base + "meta",
@@ -26,6 +26,10 @@ record QueueKeys(String queue, String base, String prefix, String wakeupChannel)
 
   String job(UUID id) {
     return base + "job:" + id;
+  }
+
+  String delayed() {
+    return base + "delayed";
   }
 
   String leases() {

@@ -4,6 +4,9 @@ import io.drover.JobSpec;
 import io.drover.JobState;
 import io.drover.store.QueuePattern;
 import io.drover.store.QueueStats;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +52,37 @@ final class Queues {
       return List.copyOf(names);
     }
     return known().stream().filter(queue -> QueuePattern.anyMatches(patterns, queue)).toList();
+  }
+
+  /**
+   * When the earliest delayed job of the queues the patterns match becomes due, passing over jobs
+   * due already (a pause or a limit may hold them in delayed): one command per queue, one round
+   * trip.
+   */
+  Optional<Instant> nextDue(List<QueuePattern> patterns) {
+    List<String> names = matching(patterns);
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    Range<Double> afterNow =
+        Range.from(Range.Boundary.excluding((double) clock.millis()), Range.Boundary.unbounded());
+    Batch batch = link.batch("next due");
+    List<Reply<List<ScoredValue<String>>>> replies = new ArrayList<>(names.size());
+    for (String queue : names) {
+      String delayed = keys.queue(queue).delayed();
+      replies.add(
+          batch.command(c -> c.zrangebyscoreWithScores(delayed, afterNow, Limit.create(0, 1))));
+    }
+    batch.execute();
+    double earliest = Double.POSITIVE_INFINITY;
+    for (Reply<List<ScoredValue<String>>> reply : replies) {
+      for (ScoredValue<String> first : reply.get()) {
+        earliest = Math.min(earliest, first.getScore());
+      }
+    }
+    return earliest == Double.POSITIVE_INFINITY
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli((long) earliest));
   }
 
   void pause(String queue) {

@@ -20,7 +20,7 @@ final class RedisEventChannel extends RemoteEventChannel {
     super("redis " + channel, MAX_MESSAGE_BYTES);
     this.link = link;
     this.channel = channel;
-    this.subscriber = new ChannelSubscriber(link, channel, this::deliver);
+    this.subscriber = new ChannelSubscriber(link, channel, this::deliver, () -> {});
   }
 
   @Override

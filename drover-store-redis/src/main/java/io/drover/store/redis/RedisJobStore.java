@@ -17,6 +17,7 @@ import io.drover.store.JobQuery;
 import io.drover.store.JobStore;
 import io.drover.store.ProgressUpdate;
 import io.drover.store.PurgeRequest;
+import io.drover.store.QueuePattern;
 import io.drover.store.QueueStats;
 import io.drover.store.ReapRequest;
 import io.drover.store.Release;
@@ -25,6 +26,7 @@ import io.drover.store.WakeupListener;
 import io.drover.store.WorkerHeartbeat;
 import io.drover.store.WorkerInfo;
 import io.drover.workflow.WorkflowStore;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -157,6 +159,11 @@ public final class RedisJobStore implements JobStore {
   }
 
   @Override
+  public Optional<Instant> nextDue(List<QueuePattern> patterns) {
+    return queues.nextDue(patterns);
+  }
+
+  @Override
   public Set<UUID> heartbeat(HeartbeatRequest request) {
     return acknowledger.heartbeat(request);
   }
@@ -264,6 +271,11 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public boolean supportsWakeups() {
+    return true;
+  }
+
+  @Override
+  public boolean wakeupsReachEveryProcess() {
     return true;
   }
 

@@ -13,6 +13,8 @@ import io.drover.workflow.RunSpec;
 import io.drover.workflow.SignalOutcome;
 import io.drover.workflow.StepSpec;
 import io.drover.workflow.WorkflowStore;
+import io.lettuce.core.ScoredValue;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +170,17 @@ final class RedisWorkflows implements WorkflowStore {
     Reply<Long> fired = batch.integer(LuaScript.RUN_FIRE, List.of(), args);
     batch.execute();
     return fired.get().intValue();
+  }
+
+  @Override
+  public Optional<Instant> nextWaitAt() {
+    Batch batch = link.batch("next wait");
+    Reply<List<ScoredValue<String>>> first =
+        batch.command(c -> c.zrangeWithScores(keys.waits(), 0, 0));
+    batch.execute();
+    return first.get().stream()
+        .findFirst()
+        .map(entry -> Instant.ofEpochMilli((long) entry.getScore()));
   }
 
   @Override

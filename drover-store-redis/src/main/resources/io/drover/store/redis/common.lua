@@ -23,7 +23,8 @@ local TERMINAL = { completed = true, failed = true, cancelled = true }
 -- Most of a script's cost is the number of redis.call()s, so a call over many jobs gathers its
 -- counter changes and sorted-set members here and writes them once at the end (flush). Each job
 -- changes state at most once per call, so removing before adding is always right.
-local count_changes, set_adds, set_removes, woken = {}, {}, {}, {}
+local count_changes, set_adds, set_removes, woken, dues = {}, {}, {}, {}, {}
+local wait_due
 local BULK = 500
 
 local function int(n)
@@ -60,6 +61,24 @@ local function wake_later(queue)
   woken[queue] = true
 end
 
+-- Publishes "<queue> <ms>" once the call's writes are done: the queue got a job that waits for its
+-- time, the earliest of the call at ms (WakeupMessage). Nothing announces a time coming, so idle
+-- workers sleep until it.
+local function due_later(queue, run_at)
+  local known = dues[queue]
+  if not known or run_at < known then
+    dues[queue] = run_at
+  end
+end
+
+-- Publishes ":wait <ms>" once the call's writes are done: a step started a wait that ends at ms,
+-- the earliest of the call (WakeupMessage), which the maintenance fires then.
+local function wait_due_later(wake_at)
+  if not wait_due or wake_at < wait_due then
+    wait_due = wake_at
+  end
+end
+
 -- Calls command once per BULK items of list (unpack is bounded by Lua's stack).
 local function bulk(command, key, list, step)
   for i = 1, #list, BULK * step do
@@ -84,7 +103,13 @@ local function flush()
   for queue in pairs(woken) do
     redis.call('PUBLISH', CHANNEL, queue)
   end
-  count_changes, set_adds, set_removes, woken = {}, {}, {}, {}
+  for queue, run_at in pairs(dues) do
+    redis.call('PUBLISH', CHANNEL, queue .. ' ' .. int(run_at))
+  end
+  if wait_due then
+    redis.call('PUBLISH', CHANNEL, ':wait ' .. int(wait_due))
+  end
+  count_changes, set_adds, set_removes, woken, dues, wait_due = {}, {}, {}, {}, {}, nil
 end
 
 -- Adds what a script changed on one held job to its answer: id, kind, attempt and new state, four

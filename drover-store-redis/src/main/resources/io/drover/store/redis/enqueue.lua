@@ -3,7 +3,7 @@
 -- values. Answers per job: 'c' created, 'e' the id exists already, or the id of the job holding
 -- the de-duplication key. A dedup key's value is "<holder id> <window end in ms>": the window is
 -- judged by the store's clock, while PX only lets Redis forget the key in the end.
-local answers, created = {}, 0
+local answers = {}
 local i = FIRST_ARG
 while i <= #ARGV do
   local id, state, run_at = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
@@ -31,12 +31,8 @@ while i <= #ARGV do
     redis.call('HSET', key, unpack(ARGV, first, last))
     count(state, 1)
     index(id, state, priority, run_at)
-    created = created + 1
   end
   answers[#answers + 1] = answer
 end
 flush()
-if created > 0 then
-  wake()
-end
 return answers

@@ -38,7 +38,8 @@ local function unindex(id, state)
 end
 
 -- Puts a job into the index its state keeps it in (active jobs go by lease, see claim.lua). A
--- claimable job waits in ready once due, else in delayed until a claim promotes it. step is true
+-- claimable job waits in ready once due (its queue is woken), else in delayed until a claim
+-- promotes it (its due time is announced). step is true
 -- for a step of a run, which no finished index holds.
 local function index(id, state, priority, run_at, step)
   if FINISHED[state] then
@@ -51,8 +52,10 @@ local function index(id, state, priority, run_at, step)
     local score = claim_score(priority, run_at)
     if run_at <= NOW then
       zadd(READY, score, id)
+      wake_later(QUEUE)
     else
       zadd(DELAYED, int(run_at), id)
+      due_later(QUEUE, run_at)
     end
     lane_add(BASE, id, priority, score)
   end

@@ -1,4 +1,5 @@
--- Gives held jobs back without using their attempt: waiting again, run_at unchanged.
+-- Gives held jobs back without using their attempt: waiting again, run_at unchanged (so due:
+-- index() wakes the queue).
 -- From FIRST_ARG: id, token pairs. Answers what changed (answer()).
 local changed = {}
 for i = FIRST_ARG, #ARGV, 2 do
@@ -12,7 +13,4 @@ for i = FIRST_ARG, #ARGV, 2 do
   end
 end
 flush()
-if #changed > 0 then
-  wake()
-end
 return changed

@@ -70,6 +70,7 @@ local function arm(id, queue, ready_at)
       local wake_at = int(NOW + tonumber(job[2]))
       redis.call('HSET', key, 'armed', '1', 'wake_at', wake_at)
       zadd(WAITS, wake_at, entry_of(id, queue))
+      wait_due_later(tonumber(wake_at))
     else
       redis.call('HSET', key, 'armed', '1')
     end
@@ -81,7 +82,11 @@ local function arm(id, queue, ready_at)
   end
   redis.call('HSET', key, 'state', state, 'run_at', int(run_at))
   move_step(queue, id, 'blocked', state, tonumber(job[4]), run_at)
-  wake_later(queue)
+  if state == 'waiting' then
+    wake_later(queue)
+  else
+    due_later(queue, run_at)
+  end
 end
 
 -- Ends a blocked step no worker holds: a wait signalled or timed out, a child a failed parent
