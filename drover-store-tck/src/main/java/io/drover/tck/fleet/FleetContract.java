@@ -17,6 +17,7 @@ import io.drover.workflow.RunSpec;
 import io.drover.workflow.RunState;
 import io.drover.workflow.Step;
 import io.drover.workflow.StepSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -338,10 +339,11 @@ public abstract class FleetContract {
   }
 
   /**
-   * Freezes the victim at a moment it holds leases. Frozen between claims, it would have nothing to
-   * be fenced out of: a claim it froze inside of is ended by the store (PostgreSQL's
-   * idle-in-transaction timeout) and its jobs go to the others, which the victim then learns as a
-   * failed claim.
+   * Freezes the victim at a moment it holds a lease it knows of: a job its handler ran (in its runs
+   * file) that the store still shows active under it, its outcome not yet stored. Frozen between
+   * claims, it would have nothing to be fenced out of; frozen inside a claim, the store may hold
+   * jobs for it that it never received (PostgreSQL ends the open transaction; a Redis script has
+   * run but its answer has not been read), which the victim then learns only as a failed claim.
    */
   private void freezeHoldingLeases(FleetProcess victim) {
     await()
@@ -350,7 +352,7 @@ public abstract class FleetContract {
         .until(
             () -> {
               victim.freeze();
-              if (holdsLeases(victim.workerId())) {
+              if (holdsKnownLease(victim)) {
                 return true;
               }
               victim.thaw();
@@ -358,7 +360,8 @@ public abstract class FleetContract {
             });
   }
 
-  private boolean holdsLeases(String workerId) {
+  private boolean holdsKnownLease(FleetProcess victim) throws IOException {
+    Set<String> ran = new HashSet<>(victim.runs());
     return store
         .list(
             JobQuery.all()
@@ -367,7 +370,8 @@ public abstract class FleetContract {
                 .withLimit(JobQuery.MAX_LIMIT))
         .jobs()
         .stream()
-        .anyMatch(job -> workerId.equals(job.workerId()));
+        .anyMatch(
+            job -> victim.workerId().equals(job.workerId()) && ran.contains(job.id().toString()));
   }
 
   private void startFleet(long workMillis) throws Exception {
