@@ -16,6 +16,14 @@ public final class EarliestDue {
     byQueue.merge(queue, at, (known, added) -> added.isBefore(known) ? added : known);
   }
 
+  public boolean isEmpty() {
+    return byQueue.isEmpty();
+  }
+
+  public void clear() {
+    byQueue.clear();
+  }
+
   /** Adds one message per queue to {@code messages}. */
   public void addTo(Collection<String> messages) {
     byQueue.forEach((queue, at) -> messages.add(WakeupMessage.due(queue, at)));

@@ -37,7 +37,7 @@ final class JobTable {
   final DedupIndex dedup = new DedupIndex();
   final LimitBook limits = new LimitBook();
   private final Set<String> ready = new LinkedHashSet<>();
-  private EarliestDue dues = new EarliestDue();
+  private final EarliestDue dues = new EarliestDue();
 
   JobTable() {
     for (JobState state : JobState.values()) {
@@ -52,10 +52,14 @@ final class JobTable {
    * {@link io.drover.store.WakeupMessage#due} per queue for the delayed ones.
    */
   List<String> takeWakeups() {
+    // Called after every call under the store's lock, most of which make nothing claimable.
+    if (ready.isEmpty() && dues.isEmpty()) {
+      return List.of();
+    }
     List<String> messages = new ArrayList<>(ready);
     ready.clear();
     dues.addTo(messages);
-    dues = new EarliestDue();
+    dues.clear();
     return messages;
   }
 

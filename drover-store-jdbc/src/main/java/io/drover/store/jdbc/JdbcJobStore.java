@@ -261,10 +261,8 @@ final class JdbcJobStore implements JobStore {
                   .set("now", now)
                   .set("patterns", dialect.queuePatterns(statements.connection(), queues));
           try (ResultSet row = nextDue.executeQuery()) {
-            long due = row.next() ? row.getLong("due") : 0;
-            return due == 0 || row.wasNull()
-                ? Optional.<Instant>empty()
-                : Optional.of(Instant.ofEpochMilli(due));
+            // MIN answers one row, its value null when nothing is waiting.
+            return Optional.ofNullable(row.next() ? Columns.instantOrNull(row, "due") : null);
           }
         });
   }

@@ -271,10 +271,8 @@ final class JdbcWorkflows implements WorkflowStore {
         "next wait",
         statements -> {
           try (ResultSet row = statements.get("next_wait").executeQuery()) {
-            long due = row.next() ? row.getLong("due") : 0;
-            return due == 0 || row.wasNull()
-                ? Optional.<Instant>empty()
-                : Optional.of(Instant.ofEpochMilli(due));
+            // MIN answers one row, its value null when nothing is waiting.
+            return Optional.ofNullable(row.next() ? Columns.instantOrNull(row, "due") : null);
           }
         });
   }
